@@ -1,0 +1,3 @@
+from zicht.cli import main
+
+main()

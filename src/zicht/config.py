@@ -1,0 +1,115 @@
+"""All configuration in one place: one frozen model, read from TOML, overridden by CLI flags.
+
+Top-level keys configure the synthetic market (interfaces.md: seed, weeks, scale, repost_rate, ...); the
+sections [crawl], [store] and [report] configure the pipeline. Unknown keys are errors, reported together.
+No other module reads the environment: the CLI resolves paths and passes a Config down.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from zicht.errors import ConfigError
+
+SITES = ("a", "b", "c")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CrawlSettings(_Frozen):
+    user_agent: str = "ZichtBot/0.1 (+https://github.com/zicht-nl/zicht; research crawler)"
+    obey_robots: bool = True
+    concurrency_per_site: int = Field(8, ge=1, le=64)
+    autothrottle: bool = True
+    download_delay: float = Field(0.0, ge=0)
+    retries: int = Field(3, ge=0, le=10)
+    timeout_seconds: float = Field(10.0, gt=0)
+    loopback_only: bool = False
+
+
+class StoreSettings(_Frozen):
+    secret_file: str | None = None  # default: <store>.secret beside the DuckDB file, created on first use
+    raw_retention_days: int = Field(90, ge=0)
+
+
+class ReportSettings(_Frozen):
+    small_cell_threshold: int = Field(10, ge=0)
+
+
+class Config(_Frozen):
+    # --- synthetic market (zicht simulate) ---
+    seed: int = 1
+    weeks: int = Field(52, ge=1, le=520)
+    scale: float = Field(1.0, gt=0, le=10)
+    start_date: str = "2020-08-25"  # first measurement moment of the 2021 baseline
+    repost_rate: float = Field(0.06, ge=0, le=1)  # chance per active ad-week that an ad is re-posted with a new code
+    shared_phone_rate: float = Field(0.04, ge=0, le=1)  # share of workers behind an intermediary's phone
+    crosspost_rate: float = Field(0.5, ge=0, le=1)  # share of site-b advertisers that also advertise on site a
+    obfuscation_rate: float = Field(0.1, ge=0, le=1)  # share of ad texts with spaced, dotted or written-out phones
+    hidden_phone_sites: tuple[str, ...] = ("c",)
+    language_mix: dict[str, float] = Field(
+        default_factory=lambda: {"nl": 0.55, "en": 0.25, "mixed": 0.12, "es": 0.04, "pl": 0.02, "ro": 0.02}
+    )
+    fault_rate: float = Field(0.0, ge=0, le=0.5)
+    # --- pipeline ---
+    crawl: CrawlSettings = CrawlSettings()
+    store: StoreSettings = StoreSettings()
+    report: ReportSettings = ReportSettings()
+
+    @field_validator("hidden_phone_sites")
+    @classmethod
+    def _known_sites(cls, sites: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = sorted(set(sites) - set(SITES))
+        if unknown:
+            raise ValueError(f"unknown site(s) {unknown}; sites are {list(SITES)}")
+        return sites
+
+    @field_validator("language_mix")
+    @classmethod
+    def _mix_is_distribution(cls, mix: dict[str, float]) -> dict[str, float]:
+        known = {"nl", "en", "mixed", "es", "pl", "ro"}
+        unknown = sorted(set(mix) - known)
+        if unknown:
+            raise ValueError(f"unknown language(s) {unknown}; use {sorted(known)}")
+        if any(v < 0 for v in mix.values()) or sum(mix.values()) <= 0:
+            raise ValueError("weights must be non-negative and not all zero")
+        return mix
+
+
+def _describe(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        key = ".".join(str(p) for p in item["loc"]) or "(file)"
+        reason = "unknown key" if item["type"] == "extra_forbidden" else item["msg"]
+        parts.append(f"{key}: {reason}")
+    return "; ".join(parts)
+
+
+def build_config(values: dict[str, Any], source: str = "config") -> Config:
+    """Validate a dict of settings; every problem is reported in one line."""
+    try:
+        return Config.model_validate(values)
+    except ValidationError as error:
+        raise ConfigError(f"bad {source}: {_describe(error)}") from None
+
+
+def load_config(path: Path | None = None, **overrides: Any) -> Config:
+    """Read a TOML file (optional) and apply CLI overrides (None values are ignored)."""
+    values: dict[str, Any] = {}
+    source = "config"
+    if path is not None:
+        source = str(path)
+        try:
+            values = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {path}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"config file {path} is not valid TOML: {error}") from None
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return build_config(values, source)

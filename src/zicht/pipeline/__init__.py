@@ -1,0 +1,1 @@
+"""The whole chain, from simulated market to report."""
