@@ -74,3 +74,23 @@ def _register_stage_commands() -> None:
 def main() -> None:
     _register_stage_commands()
     app()
+
+
+@data_app.command("fetch")
+@handles_errors
+def data_fetch(
+    target: Annotated[Path | None, typer.Option("--to", help="Folder to fill (default: the user cache).")] = None,
+) -> None:
+    """Download CBS 2021 municipalities, places and PDOK boundaries (needs internet)."""
+    from zicht.fetch import fetch_reference
+    from zicht.refdata import user_cache_dir
+
+    folder = fetch_reference(target or user_cache_dir())
+    console.print(f"reference data written to {folder} (CBS, CC BY 4.0; boundaries Kadaster / CBS)")
+
+
+@data_app.command("where")
+@handles_errors
+def data_where(data_dir_option: DataDirOption = None) -> None:
+    """Print the reference data folder Zicht will use."""
+    print(data_dir(data_dir_option))  # noqa: T201

@@ -1,0 +1,140 @@
+"""Open the store, write observations of a measurement moment idempotently, export to Parquet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from zicht.errors import StoreError
+from zicht.models import AdInput, AdRecord, RawPage
+from zicht.store.pseudonyms import pseudonymise
+
+SCHEMA_VERSION = "1"
+TABLES = ("moments", "observations", "ad_links", "weekly_duplicates")
+
+OBSERVATION_COLUMNS: dict[str, pa.DataType] = {
+    "moment_id": pa.string(),
+    "site": pa.string(),
+    "site_ad_id": pa.string(),
+    "warc_file": pa.string(),
+    "warc_offset": pa.int64(),
+    "gender": pa.string(),
+    "types": pa.list_(pa.string()),
+    "origin_country": pa.string(),
+    "origin_group": pa.string(),
+    "age": pa.int32(),
+    "price_per_hour": pa.float64(),
+    "municipality_code": pa.string(),
+    "language": pa.string(),
+    "licence_terms": pa.list_(pa.string()),
+    "indicators": pa.list_(pa.string()),
+    "phone_pseudonym": pa.string(),
+    "name_pseudonym": pa.string(),
+    "text_signature": pa.list_(pa.uint64()),
+}
+OBSERVATION_SCHEMA = pa.schema(list(OBSERVATION_COLUMNS.items()))
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A measurement moment: one weekly crawl of every site."""
+
+    moment_id: str
+    week: int
+    measured_on: dt.date
+
+
+def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and on first use create) the store with its schema."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"store not found: {path}", "run `zicht demo` or `zicht ingest` first")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as error:
+        raise StoreError(f"cannot open store {path}: {error}") from None
+    if not read_only:
+        con.execute(resources.files("zicht.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    return con
+
+
+def observation_rows(
+    moment_id: str,
+    items: Iterable[tuple[str, RawPage | None, AdInput]],
+    extract: Callable[[AdInput], AdRecord],
+    secret: bytes,
+    signature: Callable[[str], list[int]] | None = None,
+) -> pa.Table:
+    """Extract and pseudonymise the ads of one moment into observation rows (clear phone and name dropped here)."""
+    columns: dict[str, list[Any]] = {name: [] for name in OBSERVATION_COLUMNS}
+    seen: set[tuple[str, str]] = set()
+    for site, page, ad in items:
+        site_ad_id = ad.fields.get("code") or ad.id
+        if (site, site_ad_id) in seen:  # an ad fetched twice in one run is one observation
+            continue
+        seen.add((site, site_ad_id))
+        record = extract(ad)
+        values = {
+            "moment_id": moment_id,
+            "site": site,
+            "site_ad_id": site_ad_id,
+            "warc_file": page.warc_file if page else None,
+            "warc_offset": page.warc_offset if page else None,
+            "gender": record.gender,
+            "types": list(record.types),
+            "origin_country": record.origin_country,
+            "origin_group": record.origin_group,
+            "age": record.age,
+            "price_per_hour": record.price_per_hour,
+            "municipality_code": record.municipality_code,
+            "language": record.language,
+            "licence_terms": list(record.licence_terms),
+            "indicators": list(record.indicators),
+            "phone_pseudonym": pseudonymise(secret, record.phone, "phone"),
+            "name_pseudonym": pseudonymise(secret, ad.fields.get("name") or record.name, "name"),
+            "text_signature": signature(ad.text) if signature else None,
+        }
+        for name, value in values.items():
+            columns[name].append(value)
+    return pa.Table.from_pydict(columns, schema=OBSERVATION_SCHEMA)
+
+
+def replace_moment(con: duckdb.DuckDBPyConnection, moment: Moment, rows: pa.Table) -> int:
+    """Write one moment's observations, replacing any earlier ingest of it (re-ingesting changes nothing)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM observations WHERE moment_id = ?", [moment.moment_id])
+        con.execute("DELETE FROM moments WHERE moment_id = ?", [moment.moment_id])
+        con.execute("INSERT INTO moments VALUES (?, ?, ?)", [moment.moment_id, moment.week, moment.measured_on])
+        con.register("incoming_rows", rows)
+        con.execute(f"INSERT INTO observations SELECT {', '.join(OBSERVATION_COLUMNS)} FROM incoming_rows")
+        con.unregister("incoming_rows")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return rows.num_rows
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
+    """Write every table to out_dir/<table>.parquet (for Spark, pandas or R users)."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables = [row[0] for row in con.execute("SELECT table_name FROM information_schema.tables "
+                                            "WHERE table_schema = 'main' ORDER BY table_name").fetchall()]
+    written = []
+    for table in tables:
+        target = out_dir / f"{table}.parquet"
+        partial = out_dir / f".{table}.parquet.partial"
+        con.execute(f"COPY {table} TO '{partial}' (FORMAT parquet)")
+        partial.replace(target)
+        written.append(target)
+    return written
