@@ -10,10 +10,20 @@ from zicht.refdata import load_reference, resolve_data_dir
 
 # Recorded shape of the CBS OData rows (a few columns of 84929NED and 84992NED) and a PDOK feature collection.
 AREAS = [
-    {"ID": 0, "Code_1": "GM0363    ", "Naam_2": "Amsterdam                ", "Naam_29": "Noord-Holland   ",
-     "Inwonertal_52": 873338},
-    {"ID": 1, "Code_1": "GM0518    ", "Naam_2": "'s-Gravenhage            ", "Naam_29": "Zuid-Holland    ",
-     "Inwonertal_52": 548320},
+    {
+        "ID": 0,
+        "Code_1": "GM0363    ",
+        "Naam_2": "Amsterdam                ",
+        "Naam_29": "Noord-Holland   ",
+        "Inwonertal_52": 873338,
+    },
+    {
+        "ID": 1,
+        "Code_1": "GM0518    ",
+        "Naam_2": "'s-Gravenhage            ",
+        "Naam_29": "Zuid-Holland    ",
+        "Inwonertal_52": 548320,
+    },
 ]
 PLACES = [
     {"ID": 0, "Woonplaatsen": "Amsterdam", "Code_1": "WP3594", "Code_3": "GM0363"},
@@ -24,8 +34,9 @@ BOUNDARIES = {"type": "FeatureCollection", "features": []}
 
 def test_fetch_writes_a_usable_data_dir(tmp_path: Path) -> None:
     tables = {AREAS_TABLE: AREAS, PLACES_TABLE: PLACES}
-    folder = fetch_reference(tmp_path / "cache", get_table=tables.__getitem__,
-                             get_url=lambda url: json.dumps(BOUNDARIES).encode())
+    folder = fetch_reference(
+        tmp_path / "cache", get_table=tables.__getitem__, get_url=lambda url: json.dumps(BOUNDARIES).encode()
+    )
     assert resolve_data_dir(folder) == folder
     reference = load_reference(folder)
     assert [m.code for m in reference.municipalities] == ["GM0363", "GM0518"]

@@ -14,14 +14,24 @@ from zicht.vocab import age_bin, origin_group, price_bin
 
 @pytest.mark.parametrize(
     ("country", "group"),
-    [("NL", "NL"), ("ro", "europe_east"), ("XK", "europe_east"), ("DE", "europe_other"), ("CO", "south_america"),
-     ("DO", "south_america"), ("TH", "other"), (None, None)],
+    [
+        ("NL", "NL"),
+        ("ro", "europe_east"),
+        ("XK", "europe_east"),
+        ("DE", "europe_other"),
+        ("CO", "south_america"),
+        ("DO", "south_america"),
+        ("TH", "other"),
+        (None, None),
+    ],
 )
 def test_origin_group(country: str | None, group: str | None) -> None:
     assert origin_group(country) == group
 
 
-@pytest.mark.parametrize(("age", "label"), [(18, "<30"), (30, "<30"), (31, "31-40"), (70, "61-70"), (71, ">70")])
+@pytest.mark.parametrize(
+    ("age", "label"), [(18, "<30"), (30, "<30"), (31, "31-40"), (70, "61-70"), (71, ">70")]
+)
 def test_age_bin(age: int, label: str) -> None:
     assert age_bin(age) == label
 

@@ -18,8 +18,12 @@ from rich.console import Console
 
 from zicht.errors import ZichtError
 
-app = typer.Typer(help="Zicht: measure the online sex-work advertisement market, privacy by design.",
-                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Zicht: measure the online sex-work advertisement market, privacy by design.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 eval_app = typer.Typer(help="Measure quality against ground truth or labelled sets.", no_args_is_help=True)
 register_app = typer.Typer(help="The municipal policy and licence register.", no_args_is_help=True)
 data_app = typer.Typer(help="Reference data (CBS municipalities, places, boundaries).", no_args_is_help=True)
@@ -33,7 +37,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DataDirOption = Annotated[
     Path | None,
-    typer.Option("--data-dir", help="Reference data folder (default: $ZICHT_DATA_DIR, ../shared/data, cache)."),
+    typer.Option(
+        "--data-dir", help="Reference data folder (default: $ZICHT_DATA_DIR, ../shared/data, cache)."
+    ),
 ]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML configuration file.")]
 
@@ -62,8 +68,18 @@ def data_dir(explicit: Path | None) -> Path:
 def _register_stage_commands() -> None:
     import importlib
 
-    for stage in ("simulate", "sites", "crawl", "extract", "store", "link", "measure", "report", "register",
-                  "pipeline"):
+    for stage in (
+        "simulate",
+        "sites",
+        "crawl",
+        "extract",
+        "store",
+        "link",
+        "measure",
+        "report",
+        "register",
+        "pipeline",
+    ):
         try:
             importlib.import_module(f"zicht.{stage}.commands")
         except ModuleNotFoundError as error:
@@ -79,7 +95,9 @@ def main() -> None:
 @data_app.command("fetch")
 @handles_errors
 def data_fetch(
-    target: Annotated[Path | None, typer.Option("--to", help="Folder to fill (default: the user cache).")] = None,
+    target: Annotated[
+        Path | None, typer.Option("--to", help="Folder to fill (default: the user cache).")
+    ] = None,
 ) -> None:
     """Download CBS 2021 municipalities, places and PDOK boundaries (needs internet)."""
     from zicht.fetch import fetch_reference

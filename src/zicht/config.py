@@ -48,10 +48,16 @@ class Config(_Frozen):
     weeks: int = Field(52, ge=1, le=520)
     scale: float = Field(1.0, gt=0, le=10)
     start_date: str = "2020-08-25"  # first measurement moment of the 2021 baseline
-    repost_rate: float = Field(0.06, ge=0, le=1)  # chance per active ad-week that an ad is re-posted with a new code
+    repost_rate: float = Field(
+        0.06, ge=0, le=1
+    )  # chance per active ad-week that an ad is re-posted with a new code
     shared_phone_rate: float = Field(0.04, ge=0, le=1)  # share of workers behind an intermediary's phone
-    crosspost_rate: float = Field(0.5, ge=0, le=1)  # share of site-b advertisers that also advertise on site a
-    obfuscation_rate: float = Field(0.1, ge=0, le=1)  # share of ad texts with spaced, dotted or written-out phones
+    crosspost_rate: float = Field(
+        0.5, ge=0, le=1
+    )  # share of site-b advertisers that also advertise on site a
+    obfuscation_rate: float = Field(
+        0.1, ge=0, le=1
+    )  # share of ad texts with spaced, dotted or written-out phones
     hidden_phone_sites: tuple[str, ...] = ("c",)
     language_mix: dict[str, float] = Field(
         default_factory=lambda: {"nl": 0.55, "en": 0.25, "mixed": 0.12, "es": 0.04, "pl": 0.02, "ro": 0.02}

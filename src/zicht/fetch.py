@@ -51,15 +51,29 @@ def _municipality_rows(areas: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not code.startswith("GM"):
             continue
         name = str(area["Naam_2"]).strip()
-        rows.append({"code": code, "name": name, "common_name": COMMON_NAMES.get(code, ""),
-                     "province": str(area["Naam_29"]).strip(), "population_2021": int(area["Inwonertal_52"])})
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "common_name": COMMON_NAMES.get(code, ""),
+                "province": str(area["Naam_29"]).strip(),
+                "population_2021": int(area["Inwonertal_52"]),
+            }
+        )
     return sorted(rows, key=lambda row: row["code"])
 
 
 def _place_rows(places: list[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
-    rows = [{"woonplaats": str(p["Woonplaatsen"]).strip(), "woonplaats_code": str(p["Code_1"]).strip(),
-             "gemeente_code": str(p["Code_3"]).strip(), "gemeente_name": names.get(str(p["Code_3"]).strip(), ""),
-             "note": ""} for p in places]
+    rows = [
+        {
+            "woonplaats": str(p["Woonplaatsen"]).strip(),
+            "woonplaats_code": str(p["Code_1"]).strip(),
+            "gemeente_code": str(p["Code_3"]).strip(),
+            "gemeente_name": names.get(str(p["Code_3"]).strip(), ""),
+            "note": "",
+        }
+        for p in places
+    ]
     return sorted(rows, key=lambda row: (row["woonplaats"], row["woonplaats_code"]))
 
 
@@ -72,15 +86,19 @@ def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
     partial.replace(path)
 
 
-def fetch_reference(target: Path, get_table: TableGetter = _cbs_table, get_url: UrlGetter = _http_get) -> Path:
+def fetch_reference(
+    target: Path, get_table: TableGetter = _cbs_table, get_url: UrlGetter = _http_get
+) -> Path:
     """Download the three reference files into `target` (written atomically, one file at a time)."""
     try:
         municipalities = _municipality_rows(get_table(AREAS_TABLE))
         places = _place_rows(get_table(PLACES_TABLE), {m["code"]: m["name"] for m in municipalities})
         boundaries = json.loads(get_url(PDOK_URL))
     except (OSError, KeyError, ValueError) as error:
-        raise ZichtError(f"could not fetch reference data: {error}",
-                         "check your connection, or copy the files and pass --data-dir") from None
+        raise ZichtError(
+            f"could not fetch reference data: {error}",
+            "check your connection, or copy the files and pass --data-dir",
+        ) from None
     if not municipalities:
         raise ZichtError(f"CBS table {AREAS_TABLE} returned no municipalities")
     target.mkdir(parents=True, exist_ok=True)

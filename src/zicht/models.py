@@ -45,8 +45,10 @@ class Evidence:
 
 @dataclass(frozen=True)
 class AdRecord:
-    """The canonical record of one ad (interfaces.md). `phone` and `name` are clear text: extraction output only,
-    never written to the store (which keeps HMAC pseudonyms)."""
+    """The canonical record of one ad (interfaces.md).
+
+    `phone` and `name` are clear text: extraction output only, never written to the store (it keeps pseudonyms).
+    """
 
     id: str
     gender: Gender | None = None

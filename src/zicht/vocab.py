@@ -15,20 +15,14 @@ GENDERS: tuple[Gender, ...] = ("female", "male", "trans", "couple")
 WORK_TYPES: tuple[WorkType, ...] = ("home", "escort", "massage")
 ORIGIN_GROUPS: tuple[OriginGroup, ...] = ("NL", "europe_east", "europe_other", "south_america", "other")
 
-# Eastern Europe as interfaces.md defines it: the former Eastern bloc plus the former Yugoslav and Albanian states.
-EUROPE_EAST = frozenset(
-    "BG BY CZ EE HU LT LV MD PL RO RU SK UA AL BA HR ME MK RS SI XK".split()
-)
+# Eastern Europe as interfaces.md defines it: the former Eastern bloc plus former Yugoslav and Albanian states.
+EUROPE_EAST = frozenset("BG BY CZ EE HU LT LV MD PL RO RU SK UA AL BA HR ME MK RS SI XK".split())
 # Every other European state (EU, EFTA, UK, microstates, Caucasus and Turkey are NOT here: Turkey, Georgia,
 # Armenia and Azerbaijan count as "other", as the 2021 report's "Overig" group held them).
-EUROPE_OTHER = frozenset(
-    "AD AT BE CH CY DE DK ES FI FR GB GR IE IS IT LI LU MC MT NO PT SE SM VA".split()
-)
+EUROPE_OTHER = frozenset("AD AT BE CH CY DE DK ES FI FR GB GR IE IS IT LI LU MC MT NO PT SE SM VA".split())
 # The 12 sovereign states of South America plus Latin-American Caribbean and Central America, which the
 # 2021 report's "Zuid-Amerika" group took in (Dominican and Cuban ads are common on Dutch sites).
-SOUTH_AMERICA = frozenset(
-    "AR BO BR CL CO EC GY PE PY SR UY VE CU DO PR MX CR PA GT HN NI SV".split()
-)
+SOUTH_AMERICA = frozenset("AR BO BR CL CO EC GY PE PY SR UY VE CU DO PR MX CR PA GT HN NI SV".split())
 
 
 def origin_group(country: str | None) -> OriginGroup | None:

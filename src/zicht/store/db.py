@@ -73,7 +73,7 @@ def observation_rows(
     secret: bytes,
     signature: Callable[[str], list[int]] | None = None,
 ) -> pa.Table:
-    """Extract and pseudonymise the ads of one moment into observation rows (clear phone and name dropped here)."""
+    """Extract and pseudonymise one moment's ads into observation rows; clear phones and names stop here."""
     columns: dict[str, list[Any]] = {name: [] for name in OBSERVATION_COLUMNS}
     seen: set[tuple[str, str]] = set()
     for site, page, ad in items:
@@ -113,7 +113,9 @@ def replace_moment(con: duckdb.DuckDBPyConnection, moment: Moment, rows: pa.Tabl
     try:
         con.execute("DELETE FROM observations WHERE moment_id = ?", [moment.moment_id])
         con.execute("DELETE FROM moments WHERE moment_id = ?", [moment.moment_id])
-        con.execute("INSERT INTO moments VALUES (?, ?, ?)", [moment.moment_id, moment.week, moment.measured_on])
+        con.execute(
+            "INSERT INTO moments VALUES (?, ?, ?)", [moment.moment_id, moment.week, moment.measured_on]
+        )
         con.register("incoming_rows", rows)
         con.execute(f"INSERT INTO observations SELECT {', '.join(OBSERVATION_COLUMNS)} FROM incoming_rows")
         con.unregister("incoming_rows")
@@ -128,8 +130,12 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     """Write every table to out_dir/<table>.parquet (for Spark, pandas or R users)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tables = [row[0] for row in con.execute("SELECT table_name FROM information_schema.tables "
-                                            "WHERE table_schema = 'main' ORDER BY table_name").fetchall()]
+    tables = [
+        row[0]
+        for row in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
+        ).fetchall()
+    ]
     written = []
     for table in tables:
         target = out_dir / f"{table}.parquet"

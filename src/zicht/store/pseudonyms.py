@@ -1,4 +1,4 @@
-"""Keyed pseudonyms: phone numbers and names enter the store only as HMAC-SHA256 under a per-installation secret.
+"""Keyed pseudonyms: phones and names enter the store only as HMAC-SHA256 under a per-installation secret.
 
 Without the secret a pseudonym cannot be reversed by trying all Dutch mobile numbers (there are only 10^8),
 which a plain hash would allow. The secret is created on first use, readable by the owner only, never printed.

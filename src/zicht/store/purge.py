@@ -25,7 +25,9 @@ def _size(folder: Path) -> int:
 
 def purge_archive(con: duckdb.DuckDBPyConnection, archive: Path, before: dt.date) -> PurgeResult:
     """Delete the archived runs of every moment measured before `before` and clear their WARC pointers."""
-    rows = con.execute("SELECT moment_id FROM moments WHERE measured_on < ? ORDER BY moment_id", [before]).fetchall()
+    rows = con.execute(
+        "SELECT moment_id FROM moments WHERE measured_on < ? ORDER BY moment_id", [before]
+    ).fetchall()
     removed, freed = [], 0
     for (moment_id,) in rows:
         folder = Path(archive) / moment_id
@@ -33,7 +35,9 @@ def purge_archive(con: duckdb.DuckDBPyConnection, archive: Path, before: dt.date
             freed += _size(folder)
             shutil.rmtree(folder)
             removed.append(moment_id)
-        con.execute("UPDATE observations SET warc_file = NULL, warc_offset = NULL WHERE moment_id = ?", [moment_id])
+        con.execute(
+            "UPDATE observations SET warc_file = NULL, warc_offset = NULL WHERE moment_id = ?", [moment_id]
+        )
     return PurgeResult(tuple(removed), freed)
 
 
