@@ -47,7 +47,7 @@ class Evidence:
 class AdRecord:
     """The canonical record of one ad (interfaces.md).
 
-    `phone` and `name` are clear text: extraction output only, never written to the store (it keeps pseudonyms).
+    `phone` and `name` are clear text: extraction output only; the store keeps pseudonyms.
     """
 
     id: str

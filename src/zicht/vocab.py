@@ -15,7 +15,7 @@ GENDERS: tuple[Gender, ...] = ("female", "male", "trans", "couple")
 WORK_TYPES: tuple[WorkType, ...] = ("home", "escort", "massage")
 ORIGIN_GROUPS: tuple[OriginGroup, ...] = ("NL", "europe_east", "europe_other", "south_america", "other")
 
-# Eastern Europe as interfaces.md defines it: the former Eastern bloc plus former Yugoslav and Albanian states.
+# Eastern Europe as interfaces.md defines it: the former Eastern bloc, former Yugoslav and Albanian states.
 EUROPE_EAST = frozenset("BG BY CZ EE HU LT LV MD PL RO RU SK UA AL BA HR ME MK RS SI XK".split())
 # Every other European state (EU, EFTA, UK, microstates, Caucasus and Turkey are NOT here: Turkey, Georgia,
 # Armenia and Azerbaijan count as "other", as the 2021 report's "Overig" group held them).
