@@ -1,0 +1,195 @@
+"""Zicht's entity resolution: ads -> candidate pairs -> Fellegi-Sunter scores -> guarded clusters -> count.
+
+`link_zicht(con, config)` reads `observations` and `moments`, writes `ad_links` rows with method 'zicht' and
+the table `shared_contacts`, and returns the advertiser estimate with its interval.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+
+from zicht.link.candidates import build_ads, build_pairs
+from zicht.link.cluster import connected_components
+from zicht.link.estimate import Estimate, bootstrap_count
+from zicht.link.model import COMPARISONS, FittedModel, comparison_sql, estimate_u, fit, pattern_counts
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    """Settings of Zicht's linking (defaults are what docs/linking.md reports)."""
+
+    threshold: float = 0.5  # link two ads when the posterior match probability is at least this
+    max_block: int = 400  # blocks larger than this only yield pairs that also agree on the name
+    random_pairs: int = 200_000  # for the starting values of u
+    max_names: int = 3  # guard: a cluster showing more names than this holds only by name-agreeing links
+    use_text: bool = True
+    bootstrap: int = 200
+    uncertain: tuple[float, float] = (0.02, 0.98)
+    seed: int = 1
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """What one linking run found; counts only (no pseudonyms)."""
+
+    ads: int
+    candidate_pairs: int
+    links: int
+    clusters: int
+    estimate: Estimate
+    shared_contact_groups: int
+    guarded_clusters: int
+    model: FittedModel = field(repr=False)
+    seconds: float = 0.0
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return (self.estimate.low, self.estimate.high)
+
+
+SHARED_CONTACTS_DDL = """
+CREATE TABLE IF NOT EXISTS shared_contacts (
+    group_id INTEGER NOT NULL,      -- a number, not a pseudonym
+    kind VARCHAR NOT NULL,          -- 'phone' (one phone, several advertisers) or 'template' (one ad text)
+    advertisers INTEGER NOT NULL,   -- Zicht advertisers behind it
+    ads INTEGER NOT NULL,
+    first_week INTEGER NOT NULL,
+    last_week INTEGER NOT NULL,
+    municipalities INTEGER NOT NULL,
+    PRIMARY KEY (kind, group_id)
+)
+"""
+
+
+def _guard(
+    labels: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    levels: dict[str, np.ndarray],
+    names: np.ndarray,
+    max_names: int,
+) -> tuple[np.ndarray, int]:
+    """Split clusters that show more than `max_names` names: inside them keep only name-agreeing links."""
+    named = names >= 0
+    pairs = np.unique(np.stack([labels[named], names[named]], axis=1), axis=0)
+    cluster_ids, name_counts = np.unique(pairs[:, 0], return_counts=True)
+    crowded = cluster_ids[name_counts > max_names]
+    if len(crowded) == 0:
+        return labels, 0
+    inside = np.isin(labels[left], crowded)
+    keep = ~inside | (levels["name"] >= 2)
+    return connected_components(len(labels), left[keep], right[keep]), int(len(crowded))
+
+
+def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None) -> LinkResult:
+    """Link ads to advertisers (ad_links method 'zicht'), fill shared_contacts, estimate the count."""
+    config = config or LinkConfig()
+    started = time.perf_counter()
+    con.execute("SET enable_progress_bar = false")
+    n_ads = build_ads(con)
+    n_pairs = build_pairs(con, config.max_block, config.use_text)
+    u_start = estimate_u(con, n_ads, config.random_pairs, config.seed)
+    patterns, counts = pattern_counts(con, comparison_sql("link_pairs"))
+    model = fit(patterns, counts, u_start)
+    scored = con.execute(comparison_sql("link_pairs") + " ORDER BY p.l, p.r").fetchnumpy()
+    left = scored["l"].astype(np.int64)
+    right = scored["r"].astype(np.int64)
+    levels = {name: scored[name].astype(np.int64) for name in COMPARISONS}
+    probability = (
+        model.probabilities(np.stack([levels[n] for n in COMPARISONS], axis=1)) if n_pairs else np.zeros(0)
+    )
+    ads = con.execute(
+        "SELECT ad_idx, dense_rank() OVER (ORDER BY name) - 1 AS name_code, name IS NULL AS no_name, several "
+        "FROM link_ads ORDER BY ad_idx"
+    ).fetchnumpy()
+    names = np.where(ads["no_name"], -1, ads["name_code"]).astype(np.int64)
+    several = ads["several"].astype(bool)
+    linked = probability >= config.threshold
+    labels = connected_components(n_ads, left[linked], right[linked])
+    sub_levels = {k: v[linked] for k, v in levels.items()}
+    labels, guarded = _guard(labels, left[linked], right[linked], sub_levels, names, config.max_names)
+    roots = np.unique(labels)
+    extra = np.zeros(n_ads, dtype=bool)
+    np.logical_or.at(extra, labels, several)
+    point = int(len(roots) + extra.sum())
+    estimate = bootstrap_count(
+        n_ads, left, right, probability, several, point, config.bootstrap, *config.uncertain, seed=config.seed
+    )
+    _write_links(con, labels)
+    groups = _write_shared_contacts(con, labels, left, right, levels)
+    return LinkResult(
+        ads=n_ads,
+        candidate_pairs=n_pairs,
+        links=int(linked.sum()),
+        clusters=int(len(roots)),
+        estimate=estimate,
+        shared_contact_groups=groups,
+        guarded_clusters=guarded,
+        model=model,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _write_links(con: duckdb.DuckDBPyConnection, labels: np.ndarray) -> None:
+    con.register("link_labels_np", {"ad_idx": np.arange(len(labels), dtype=np.int64), "label": labels})
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM ad_links WHERE method = 'zicht'")
+        con.execute("""
+            INSERT INTO ad_links
+            SELECT 'zicht', a.site, a.site_ad_id, 'z:' || md5(r.site || '|' || r.site_ad_id)
+            FROM link_labels_np AS x
+            JOIN link_ads AS a ON a.ad_idx = x.ad_idx
+            JOIN link_ads AS r ON r.ad_idx = x.label
+        """)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("link_labels_np")
+
+
+def _write_shared_contacts(
+    con: duckdb.DuckDBPyConnection,
+    labels: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    levels: dict[str, np.ndarray],
+) -> int:
+    """Groups of several advertisers behind one phone, or one near-identical ad text (template)."""
+    across = labels[left] != labels[right]
+    same_text = across & (levels["text"] == 3)
+    template = connected_components(len(labels), left[same_text], right[same_text])
+    con.register(
+        "link_groups_np",
+        {"ad_idx": np.arange(len(labels), dtype=np.int64), "label": labels, "template": template},
+    )
+    con.execute(SHARED_CONTACTS_DDL)
+    con.execute("DELETE FROM shared_contacts")
+    con.execute("""
+        INSERT INTO shared_contacts
+        WITH tagged AS (
+            SELECT a.*, g.label, g.template FROM link_ads AS a JOIN link_groups_np AS g USING (ad_idx)
+        ),
+        grouped AS (
+            SELECT 'phone' AS kind, phone AS grp, count(DISTINCT label) AS advertisers, count(*) AS ads,
+                   min(first_week) AS first_week, max(last_week) AS last_week,
+                   count(DISTINCT muni) AS municipalities
+            FROM tagged WHERE phone IS NOT NULL GROUP BY phone
+            UNION ALL
+            SELECT 'template', CAST(template AS VARCHAR), count(DISTINCT label), count(*), min(first_week),
+                   max(last_week), count(DISTINCT muni)
+            FROM tagged GROUP BY template
+        )
+        SELECT CAST(row_number() OVER (PARTITION BY kind ORDER BY advertisers DESC, ads DESC, grp)
+                    AS INTEGER),
+               kind, advertisers, ads, first_week, last_week, municipalities
+        FROM grouped WHERE advertisers >= 2
+    """)
+    con.unregister("link_groups_np")
+    return int(con.execute("SELECT count(*) FROM shared_contacts").fetchall()[0][0])
