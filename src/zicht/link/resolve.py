@@ -29,6 +29,7 @@ class LinkConfig:
     use_text: bool = True
     bootstrap: int = 200
     uncertain: tuple[float, float] = (0.02, 0.98)
+    several_extra: bool = False  # count one extra worker per advertiser with an ad stating several workers
     seed: int = 1
 
 
@@ -107,7 +108,7 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
         "FROM link_ads ORDER BY ad_idx"
     ).fetchnumpy()
     names = np.where(ads["no_name"], -1, ads["name_code"]).astype(np.int64)
-    several = ads["several"].astype(bool)
+    several = ads["several"].astype(bool) & config.several_extra
     linked = probability >= config.threshold
     labels = connected_components(n_ads, left[linked], right[linked])
     sub_levels = {k: v[linked] for k, v in levels.items()}

@@ -1,0 +1,57 @@
+"""Benchmark of linking: seconds and peak memory for the baseline rules and Zicht's linking, plus quality.
+
+Usage:
+    .venv/bin/python benchmarks/bench_link.py --sim DIR          # a `zicht simulate` output (truth files)
+    .venv/bin/python benchmarks/bench_link.py --toy 30000 --weeks 52   # the small built-in market, scaled up
+Prints one JSON object: observations, ads, timings, peak RSS and the `zicht eval dedupe` figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from zicht.link.evaluate import evaluate_dedupe, store_from_truth, write_toy_market
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sim", type=Path)
+    parser.add_argument("--toy", type=int, default=30000, help="workers of the built-in toy market")
+    parser.add_argument("--weeks", type=int, default=52)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--texts", action="store_true", help="stand-in text signatures from text_seed")
+    args = parser.parse_args()
+    sim = args.sim
+    if sim is None:
+        sim = Path(tempfile.mkdtemp(prefix="bench_link_"))
+        write_toy_market(sim, seed=args.seed, workers=args.toy, weeks=args.weeks)
+    started = time.perf_counter()
+    con = store_from_truth(sim, b"bench-secret-0123456789abcdef012", texts=args.texts)
+    prepared = time.perf_counter() - started
+    observations = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
+    result = evaluate_dedupe(con, pq.read_table(sim / "truth" / "ads.parquet"))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(  # noqa: T201
+        json.dumps(
+            {
+                "sim": str(sim),
+                "observations": observations,
+                "prepare_seconds": round(prepared, 2),
+                "link_seconds": {m: result[m]["seconds"] for m in ("baseline", "zicht")},
+                "peak_rss_mb": round(peak_mb),
+                "dedupe": result,
+            },
+            indent=1,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""Entity resolution: oracle tests (components, metrics), the 2021 rules on hand-made rows, Zicht's linking."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from zicht.link import (
+    LinkConfig,
+    clustering_metrics,
+    connected_components,
+    evaluate_dedupe,
+    link_baseline,
+    link_zicht,
+    observations_from_truth,
+    signature_jaccard,
+    store_from_truth,
+    text_signature,
+    write_toy_market,
+)
+from zicht.link.textsig import shingles
+from zicht.store.db import connect
+
+SECRET = b"test-secret-0123456789abcdef0123"
+
+
+def naive_components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([find(i) for i in range(n)])
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_components_match_union_find(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 80))
+    m = int(rng.integers(0, 2 * n))
+    left, right = rng.integers(0, n, m), rng.integers(0, n, m)
+    assert np.array_equal(connected_components(n, left, right), naive_components(n, left, right))
+
+
+def test_components_long_chain() -> None:
+    n = 5000
+    order = np.random.default_rng(0).permutation(n)
+    labels = connected_components(n, order[:-1], order[1:])
+    assert (labels == 0).all()
+
+
+def brute_metrics(pred: list[int], true: list[int]) -> dict[str, dict[str, float]]:
+    pairs = list(itertools.combinations(range(len(pred)), 2))
+    tp = sum(pred[i] == pred[j] and true[i] == true[j] for i, j in pairs)
+    pp = sum(pred[i] == pred[j] for i, j in pairs)
+    tt = sum(true[i] == true[j] for i, j in pairs)
+    p_b3 = np.mean(
+        [
+            sum(pred[j] == pred[i] and true[j] == true[i] for j in range(len(pred)))
+            / sum(pred[j] == pred[i] for j in range(len(pred)))
+            for i in range(len(pred))
+        ]
+    )
+    r_b3 = np.mean(
+        [
+            sum(pred[j] == pred[i] and true[j] == true[i] for j in range(len(pred)))
+            / sum(true[j] == true[i] for j in range(len(pred)))
+            for i in range(len(pred))
+        ]
+    )
+    p = tp / pp if pp else 1.0
+    r = tp / tt if tt else 1.0
+    return {"pairwise": {"precision": p, "recall": r}, "bcubed": {"precision": p_b3, "recall": r_b3}}
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_metrics_match_pair_enumeration(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 40))
+    pred = rng.integers(0, int(rng.integers(1, 10)), n).tolist()
+    true = [f"w{x}" for x in rng.integers(0, int(rng.integers(1, 10)), n)]
+    got, want = clustering_metrics(pred, true), brute_metrics(pred, true)
+    for kind in ("pairwise", "bcubed"):
+        for measure in ("precision", "recall"):
+            assert got[kind][measure] == pytest.approx(want[kind][measure]), (kind, measure)
+
+
+def test_text_signature_estimates_jaccard() -> None:
+    rng = np.random.default_rng(3)
+    words = [f"w{i}" for i in rng.integers(0, 400, 120)]
+    a, b = " ".join(words), " ".join(words[:80] + [f"x{i}" for i in range(40)])
+    sa, sb = shingles(a), shingles(b)
+    true = len(sa & sb) / len(sa | sb)
+    assert signature_jaccard(text_signature(a), text_signature(b)) == pytest.approx(true, abs=0.2)
+    assert signature_jaccard(text_signature(a), text_signature(a.upper() + " !")) == 1.0
+    assert text_signature("") is None and text_signature("  ,. ") is None
+
+
+def _store(rows: list[dict[str, object]]) -> duckdb.DuckDBPyConnection:
+    con = connect(Path(":memory:"))
+    weeks = sorted({int(str(r["moment_id"])[1:]) for r in rows})
+    for w in weeks:
+        con.execute(
+            "INSERT INTO moments VALUES (?, ?, DATE '2020-08-25' + ?::INTEGER * 7)", [f"w{w:03d}", w, w]
+        )
+    table = pa.Table.from_pylist(rows)
+    con.register("incoming", table)
+    con.execute("INSERT INTO observations BY NAME SELECT * FROM incoming")
+    con.unregister("incoming")
+    return con
+
+
+def _obs(
+    moment: str, site: str, code: str, phone: str | None, muni: str | None, name: str | None, **kw: object
+):
+    return {"moment_id": moment, "site": site, "site_ad_id": code, "phone_pseudonym": phone,
+            "municipality_code": muni, "name_pseudonym": name, **kw}  # fmt: skip
+
+
+def test_baseline_rule1_keeps_site_a_copy_per_moment() -> None:
+    con = _store(
+        [
+            _obs("w000", "a", "A1", "p1", "GM0363", "n1"),
+            _obs("w000", "b", "B1", "p1", "GM0363", "n1"),  # duplicate of A1
+            _obs("w000", "b", "B2", "p1", "GM0599", "n1"),  # other municipality: not a duplicate
+            _obs("w000", "c", "C1", "p1", "GM0363", "n1"),  # site c is out of rule 1
+            _obs("w001", "b", "B1", "p1", "GM0363", "n1"),  # A1 absent this moment
+            _obs("w001", "b", "B3", None, "GM0363", "n1"),  # no phone: never a duplicate
+        ]
+    )
+    link_baseline(con)
+    rows = con.execute("SELECT * FROM weekly_duplicates ORDER BY ALL").fetchall()
+    assert rows == [("w000", "b", "B1", "a", "A1")]
+
+
+def test_baseline_rule2_keys_on_code_and_name() -> None:
+    con = _store(
+        [
+            _obs("w000", "a", "A1", "p1", "GM0363", "n1"),
+            _obs("w001", "a", "A1", "p1", "GM0363", "n1"),
+            _obs("w002", "a", "A1", "p1", "GM0363", "n2"),  # minority name: the ad keeps n1
+            _obs("w000", "a", "A2", "p1", "GM0363", "n1"),  # re-post under a new code: a new "worker"
+            _obs("w000", "b", "A1", "p9", "GM0599", "n1"),  # same code and name on another site: same key
+        ]
+    )
+    link_baseline(con)
+    keys = dict(con.execute("SELECT site || site_ad_id, advertiser_key FROM ad_links").fetchall())
+    assert keys["aA1"] == keys["bA1"] != keys["aA2"]
+
+
+def test_shared_phone_does_not_merge_workers() -> None:
+    """Six workers behind one intermediary phone, each with her own name, age and re-posts: six advertisers."""
+    rows = []
+    for worker in range(6):
+        for week in range(6):
+            code = f"A{worker}{'r' if week >= 3 else ''}"  # re-posted under a new code in week 3
+            rows.append(
+                _obs(f"w{week:03d}", "a", code, "intermediary", "GM0363", f"name{worker}", age=20 + 5 * worker,
+                     gender="female", origin_country=["RO", "HU", "BG", "CO", "BR", "NL"][worker])
+            )  # fmt: skip
+    for worker in range(40):  # ordinary workers give the model something to learn from
+        for week in range(4):
+            rows.append(_obs(f"w{week:03d}", "a", f"X{worker}{week // 2}", f"p{worker}", "GM0599",
+                             f"solo{worker}", age=30, gender="female"))  # fmt: skip
+    con = _store(rows)
+    result = link_zicht(con, LinkConfig(bootstrap=20, random_pairs=5000))
+    keys = dict(
+        con.execute("SELECT site_ad_id, advertiser_key FROM ad_links WHERE method = 'zicht'").fetchall()
+    )
+    assert len({keys[f"A{w}"] for w in range(6)}) == 6
+    assert all(keys[f"A{w}"] == keys[f"A{w}r"] for w in range(6))
+    contacts = con.execute("SELECT kind, advertisers FROM shared_contacts WHERE kind = 'phone'").fetchall()
+    assert contacts == [("phone", 6)]
+    assert result.estimate.low <= result.estimate.point <= result.estimate.high
+
+
+@pytest.fixture(scope="module")
+def toy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_toy_market(tmp_path_factory.mktemp("toy"), seed=5, workers=400, weeks=10)
+
+
+def test_observations_from_truth_hold_no_clear_identifiers(toy: Path) -> None:
+    observations, moments = observations_from_truth(toy, SECRET)
+    ads = pq.read_table(toy / "truth" / "ads.parquet")
+    listings = pq.read_table(toy / "truth" / "listings.parquet")
+    assert observations.num_rows == listings.num_rows and moments.num_rows == 10
+    dumped = json.dumps(observations.to_pylist(), default=str)
+    for value in set(ads.column("phone_e164").to_pylist() + ads.column("display_name").to_pylist()) - {None}:
+        assert value not in dumped
+
+
+def test_evaluate_dedupe_reports_both_methods(toy: Path) -> None:
+    con = store_from_truth(toy, SECRET, texts=True)
+    result = evaluate_dedupe(con, pq.read_table(toy / "truth" / "ads.parquet"), LinkConfig(bootstrap=50))
+    assert set(result) == {"baseline", "zicht"}
+    for method in result.values():
+        assert set(method) == {"pairwise", "bcubed", "estimated_advertisers", "interval", "true_advertisers",
+                               "seconds"}  # fmt: skip
+        for kind in ("pairwise", "bcubed"):
+            assert set(method[kind]) == {"precision", "recall", "f1"}
+    assert result["baseline"]["interval"] is None
+    low, high = result["zicht"]["interval"]
+    assert low <= result["zicht"]["estimated_advertisers"] <= high
+    # re-posts under new codes are what the 2021 rules cannot see; the linking must see them
+    assert result["zicht"]["bcubed"]["f1"] > result["baseline"]["bcubed"]["f1"]
+    linked = con.execute("SELECT count(*) FROM ad_links WHERE method = 'zicht'").fetchall()[0][0]
+    assert (
+        linked == con.execute("SELECT count(DISTINCT (site, site_ad_id)) FROM observations").fetchall()[0][0]
+    )
