@@ -1,4 +1,4 @@
-"""Entity resolution: oracle tests (components, metrics), the 2021 rules on hand-made rows, Zicht's linking."""
+"""Entity resolution: oracle tests (components, metrics), the 2021 rules on hand-made rows, linking."""
 
 from __future__ import annotations
 
@@ -162,13 +162,14 @@ def test_baseline_rule2_keys_on_code_and_name() -> None:
 
 
 def test_shared_phone_does_not_merge_workers() -> None:
-    """Six workers behind one intermediary phone, each with her own name, age and re-posts: six advertisers."""
+    """Six workers behind one intermediary phone, each with own name, age and re-posts: six advertisers."""
     rows = []
     for worker in range(6):
         for week in range(6):
             code = f"A{worker}{'r' if week >= 3 else ''}"  # re-posted under a new code in week 3
             rows.append(
-                _obs(f"w{week:03d}", "a", code, "intermediary", "GM0363", f"name{worker}", age=20 + 5 * worker,
+                _obs(f"w{week:03d}", "a", code, "intermediary", "GM0363", f"name{worker}",
+                     age=20 + 5 * worker,
                      gender="female", origin_country=["RO", "HU", "BG", "CO", "BR", "NL"][worker])
             )  # fmt: skip
     for worker in range(40):  # ordinary workers give the model something to learn from
