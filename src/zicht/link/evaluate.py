@@ -48,8 +48,9 @@ def observations_from_truth(sim_dir: Path, secret: bytes, texts: bool = False) -
     """The (observations, moments) tables a perfect crawl + extraction of a simulation would store.
 
     Each listings row joins its ad's content columns; phone and display name are pseudonymised with `secret`.
-    With `texts`, text_signature is the MinHash of a stand-in text driven by the ad's text_seed (tests only:
-    the real signature comes from the crawled text), else null.
+    With `texts`, text_signature is the MinHash of the text the simulated site shows (the simulator's
+    `ad_wording`, when the truth has its columns) or else of a stand-in text driven by the ad's text_seed;
+    without, it is null.
     """
     truth = Path(sim_dir) / "truth"
     for name in ("ads.parquet", "listings.parquet"):
@@ -66,9 +67,7 @@ def observations_from_truth(sim_dir: Path, secret: bytes, texts: bool = False) -
             by_ad[key] = row
     content: dict[tuple[str, str], dict[str, Any]] = {}
     for key, row in by_ad.items():
-        signature = None
-        if texts and row.get("text_seed") is not None:
-            signature = text_signature(pseudo_text(int(row["text_seed"]), zlib.crc32(row["ad_key"].encode())))
+        signature = _signature(row) if texts and row.get("text_seed") is not None else None
         country = row.get("stated_origin_country")
         content[key] = {
             "gender": row.get("ad_gender"),
@@ -108,6 +107,18 @@ def observations_from_truth(sim_dir: Path, secret: bytes, texts: bool = False) -
         }
     )
     return observations, moment_table
+
+
+def _signature(row: dict[str, Any]) -> list[int] | None:
+    if row.get("phone_style") is not None:
+        try:
+            from zicht.simulate.texts import ad_wording
+            from zicht.simulate.web import Ad
+
+            return text_signature(ad_wording(Ad.from_row(row)).text)
+        except ImportError:
+            pass
+    return text_signature(pseudo_text(int(row["text_seed"]), zlib.crc32(str(row["ad_key"]).encode())))
 
 
 _OBS_FIELDS: dict[str, pa.DataType] = {
@@ -347,3 +358,19 @@ def evaluate_dedupe(
             "seconds": round(result.seconds, 3),
         },
     }
+
+
+def evaluate_store(store: Path, sim_dir: Path, config: Any = None) -> dict[str, Any]:
+    """`zicht eval dedupe`: link the store's observations with both methods (this rewrites its `ad_links`,
+    `weekly_duplicates` and `shared_contacts`) and score them against the simulation's truth."""
+    from zicht.errors import InputError
+    from zicht.store.db import connect
+
+    ads_file = Path(sim_dir) / "truth" / "ads.parquet"
+    if not ads_file.is_file():
+        raise InputError(f"truth file missing: {ads_file}", "run `zicht simulate` first")
+    con = connect(Path(store))
+    try:
+        return evaluate_dedupe(con, pq.read_table(ads_file), config)
+    finally:
+        con.close()
