@@ -3,7 +3,13 @@ aggregates from the 2021 survey, and the cross-analysis of online supply against
 
 from zicht.register.aggregates import NationalAggregates, national_aggregates
 from zicht.register.compare import Change, compare
-from zicht.register.cross import Cell, CrossRow, cross_analysis, cross_analysis_uniform
+from zicht.register.cross import (
+    Cell,
+    CrossRow,
+    cross_analysis,
+    cross_analysis_uniform,
+    population_from_reference,
+)
 from zicht.register.loader import (
     Problem,
     Register,
@@ -32,5 +38,6 @@ __all__ = [
     "load_register",
     "load_uniform",
     "national_aggregates",
+    "population_from_reference",
     "verify_citations",
 ]

@@ -122,6 +122,11 @@ def advertising_breaks_home_rule(rules: RuleSet) -> bool | None:
     return not rule.conditions.advertising_allowed
 
 
+def population_from_reference(reference: Any) -> dict[str, int]:
+    """CBS 2021 inhabitants per municipality code, from zicht.refdata.ReferenceData."""
+    return {m.code: m.population for m in reference.municipalities}
+
+
 def _count(ads: Any) -> dict[str, dict[str, int]]:
     for column in ("municipality_code", "types"):
         if column not in ads.column_names:
