@@ -1,1 +1,90 @@
-"""The whole chain, from simulated market to report."""
+"""The whole chain as library calls: simulate -> serve -> crawl -> extract/store -> link -> measure -> report.
+
+Each stage maps records to records; this module only chains them, so `zicht demo` and users' own scripts run
+the same code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from zicht.config import Config
+from zicht.models import AdInput, AdRecord
+from zicht.store import Moment, connect, observation_rows, replace_moment
+from zicht.store.pseudonyms import load_or_create_secret
+
+Extractor = Callable[[AdInput], AdRecord]
+
+
+def make_extractor(data_dir: Path) -> Extractor:
+    """Extraction with the place index of the reference data, built once."""
+    from zicht.extract import PlaceIndex, extract_ad
+
+    places = PlaceIndex.from_data_dir(data_dir)
+    return lambda ad: extract_ad(ad, places)
+
+
+def secret_path(store: Path, config: Config) -> Path:
+    return Path(config.store.secret_file) if config.store.secret_file else Path(f"{store}.secret")
+
+
+# One extractor per worker process: building the place index and language detector is the expensive part.
+_worker_extract: Extractor | None = None
+
+
+def _init_worker(data_dir: Path) -> None:
+    global _worker_extract
+    _worker_extract = make_extractor(data_dir)
+
+
+def _extract_run(archive: Path, moment_id: str, secret: bytes) -> pa.Table:
+    from zicht.crawl import iter_archived_ads
+    from zicht.link.textsig import text_signature
+
+    assert _worker_extract is not None
+    items = ((site, page, ad) for site, page, ad in iter_archived_ads(archive, moment_id))
+    return observation_rows(moment_id, items, _worker_extract, secret, text_signature)
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    moments: int
+    observations: int
+
+
+def ingest_runs(
+    store: Path,
+    archive: Path,
+    moments: Iterable[Moment],
+    data_dir: Path,
+    config: Config,
+    workers: int = 2,
+    on_moment: Callable[[Moment, int], None] | None = None,
+) -> IngestSummary:
+    """Read archived runs (WARC), extract and pseudonymise in `workers` processes, write each moment to the store."""
+    secret = load_or_create_secret(secret_path(store, config))
+    moments = list(moments)
+    con = connect(store)
+    total = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(data_dir,)) as pool:
+            futures = [pool.submit(_extract_run, archive, m.moment_id, secret) for m in moments]
+            for moment, future in zip(moments, futures, strict=True):
+                count = replace_moment(con, moment, future.result())
+                total += count
+                if on_moment:
+                    on_moment(moment, count)
+    finally:
+        con.close()
+    return IngestSummary(len(moments), total)
+
+
+def moment_for_week(config: Config, week: int) -> Moment:
+    start = dt.date.fromisoformat(config.start_date)
+    return Moment(f"w{week:03d}", week, start + dt.timedelta(weeks=week))

@@ -1,0 +1,88 @@
+"""`zicht demo`: the main job on the embedded default, end to end on the synthetic market."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from zicht.config import Config
+from zicht.pipeline import ingest_runs, moment_for_week
+
+# The demo default is a tenth of the 2021 market over a full year: every table and trend, in minutes.
+# `--full` runs the 2021-sized market.
+DEMO_SCALE = 0.1
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    out: Path
+    report_html: Path
+    report_xlsx: Path
+    store: Path
+    seconds: dict[str, float]
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=False,
+    )
+
+
+def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
+    """Simulate, serve, crawl every week, ingest, link, measure and report into `out`."""
+    from zicht.crawl import crawl_run
+    from zicht.link.baseline import link_baseline
+    from zicht.link.resolve import link_zicht
+    from zicht.report import write_report
+    from zicht.simulate.market import simulate
+    from zicht.simulate.serve import SiteServer
+    from zicht.sites import load_adapters
+    from zicht.store import connect
+
+    seconds: dict[str, float] = {}
+    out.mkdir(parents=True, exist_ok=True)
+    sim_dir, archive, store = out / "sim", out / "archive", out / "zicht.duckdb"
+    for stale in (sim_dir, archive):
+        shutil.rmtree(stale, ignore_errors=True)
+    store.unlink(missing_ok=True)
+
+    started = time.perf_counter()
+    simulate(config, sim_dir, data_dir)
+    seconds["simulate"] = time.perf_counter() - started
+
+    adapters = load_adapters()
+    moments = [moment_for_week(config, week) for week in range(config.weeks)]
+    with _progress() as progress:
+        started = time.perf_counter()
+        task = progress.add_task("crawl", total=len(moments))
+        with SiteServer(sim_dir) as server:
+            for moment in moments:
+                server.set_week(moment.week)
+                crawl_run(adapters, server.base_urls, moment.moment_id, archive, config, progress=False)
+                progress.advance(task)
+        seconds["crawl"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        task = progress.add_task("extract", total=len(moments))
+        ingest_runs(store, archive, moments, data_dir, config, on_moment=lambda m, n: progress.advance(task))
+        seconds["extract"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    con = connect(store)
+    link_baseline(con)
+    link_zicht(con)
+    con.close()
+    seconds["link"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    paths = write_report(store, out, config, data_dir)
+    seconds["report"] = time.perf_counter() - started
+    return DemoResult(out, paths.html, paths.xlsx, store, seconds)

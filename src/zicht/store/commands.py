@@ -1,0 +1,80 @@
+"""CLI: ingest archived crawl runs, export the store to Parquet, purge raw archives past retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zicht.cli import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
+from zicht.config import load_config
+from zicht.errors import InputError
+
+StoreOption = Annotated[Path, typer.Option("--store", help="The DuckDB store file.")]
+ArchiveOption = Annotated[Path, typer.Option("--archive", help="Folder of archived crawl runs (WARC).")]
+
+
+@app.command()
+@handles_errors
+def ingest(
+    store: StoreOption,
+    archive: ArchiveOption,
+    run_id: Annotated[list[str], typer.Option("--run-id", help="Run(s) to ingest; default: every run.")] = [],  # noqa: B006
+    config_file: ConfigOption = None,
+    data_dir_option: DataDirOption = None,
+) -> None:
+    """Extract, pseudonymise and store archived runs (re-ingesting a run changes nothing)."""
+    from zicht.pipeline import ingest_runs, moment_for_week
+
+    config = load_config(config_file)
+    if not archive.is_dir():
+        raise InputError(f"archive folder not found: {archive}")
+    runs = run_id or sorted(p.name for p in archive.iterdir() if (p / "manifest.json").is_file())
+    moments = [moment_for_week(config, week) for week in range(len(runs))]
+    moments = [m.__class__(run, m.week, m.measured_on) for m, run in zip(moments, runs, strict=True)]
+    summary = ingest_runs(store, archive, moments, data_dir(data_dir_option), config)
+    console.print(f"ingested {summary.observations} observations of {summary.moments} moment(s) into {store}")
+
+
+@app.command()
+@handles_errors
+def export(
+    store: StoreOption, out: Annotated[Path, typer.Option("--out", help="Folder for Parquet files.")]
+) -> None:
+    """Export every store table to Parquet."""
+    from zicht.store import connect, export_parquet
+
+    con = connect(store, read_only=True)
+    for path in export_parquet(con, out):
+        console.print(f"wrote {path}")
+
+
+@app.command()
+@handles_errors
+def purge(
+    store: StoreOption,
+    archive: ArchiveOption,
+    before: Annotated[
+        str | None, typer.Option("--before", help="Delete runs measured before this date.")
+    ] = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Delete raw archives past retention (default: store.raw_retention_days before today)."""
+    from zicht.store import connect
+    from zicht.store.purge import purge_archive, retention_cutoff
+
+    config = load_config(config_file)
+    try:
+        cutoff = (
+            dt.date.fromisoformat(before)
+            if before
+            else retention_cutoff(dt.date.today(), config.store.raw_retention_days)
+        )
+    except ValueError:
+        raise InputError(f"--before must be a date like 2021-01-31, not {before!r}") from None
+    result = purge_archive(connect(store), archive, cutoff)
+    console.print(
+        f"purged {len(result.runs_removed)} run(s) before {cutoff}, {result.bytes_freed:,} bytes freed"
+    )
