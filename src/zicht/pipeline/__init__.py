@@ -67,7 +67,7 @@ def ingest_runs(
     workers: int = 2,
     on_moment: Callable[[Moment, int], None] | None = None,
 ) -> IngestSummary:
-    """Read archived runs (WARC), extract and pseudonymise in `workers` processes, write each moment to the store."""
+    """Read archived runs (WARC), extract and pseudonymise in `workers` processes, store each moment."""
     secret = load_or_create_secret(secret_path(store, config))
     moments = list(moments)
     con = connect(store)

@@ -11,8 +11,8 @@ import duckdb
 def crawl_completeness(sim_dir: Path, store: Path) -> list[dict[str, Any]]:
     """Rows {week, site, listed, found, missing, duplicates} joined on (week, site, site_ad_id).
 
-    `found` counts listed ads the store holds for that week's moment; `duplicates` counts store rows beyond one per
-    ad (the schema's key makes this 0 unless the store was built without it, so it guards against regressions).
+    `found` counts listed ads the store holds for the week's moment; `duplicates` counts store rows beyond one
+    per ad (the schema's key makes this 0 unless a store was built without it: a guard against regressions).
     """
     con = duckdb.connect()
     con.execute(f"ATTACH '{store}' AS store (READ_ONLY)")
