@@ -44,3 +44,7 @@ class RegisterError(ZichtError):
 
 class InputError(ZichtError):
     """An input file is missing or unreadable."""
+
+
+class ServeError(ZichtError):
+    """The simulated sites cannot be served: a port is taken, or a week or fault rate is out of range."""
