@@ -1,0 +1,377 @@
+"""write_report: measure the store, suppress small cells, and write report.html and report.xlsx atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import string
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zicht import __version__
+from zicht.config import Config
+from zicht.errors import StoreError
+from zicht.measure.columns import PublishedTable
+from zicht.refdata import ReferenceData, load_reference
+from zicht.report import charts
+from zicht.report.html import Block, Section, page_html
+from zicht.report.models import ReportPaths, ReportSection
+from zicht.report.nlmap import MapValue, render_map
+from zicht.report.suppress import Grid, publish
+from zicht.report.xlsx import write_xlsx
+
+if TYPE_CHECKING:
+    import duckdb
+
+POPULATION_CREDIT = "Population: CBS (Statistics Netherlands), 1 January 2021, CC BY 4.0"
+MAP_CREDIT = "Map: Kadaster / CBS, municipal boundaries 2021"
+COMPARISON_CREDIT = "2021 report: Regioplan (2021), baseline measurement of the sex-work sector, for WODC"
+
+
+def _weekly_charts(key: str, grid: Grid) -> tuple[str, ...]:
+    date = "date (meetmoment)"
+    if key == "Weekly":
+        active = [("active ads", "active ads (actief)")]
+        changes = [
+            ("new: not in previous moment", "new: not in previous moment (nieuw)"),
+            ("new: not in previous 5", "new: not in previous 5 moments"),
+            ("never seen before", "never seen before (nooit eerder gezien)"),
+            ("one-off", "one-off: seen at one moment only (eenmalig)"),
+            ("closed", "closed: not seen at any later moment (gestopt)"),
+        ]
+        return (
+            charts.line_chart("weekly", grid, date, active, "Active unique ads per moment", "ads"),
+            charts.line_chart("weekly-changes", grid, date, changes, "New, one-off and closed ads", "ads"),
+        )
+    if key == "Price trend":
+        series = [(t, f"{t}: mean euro/hour") for t in ("all", "home", "escort")]
+        return (charts.line_chart("price-trend", grid, date, series, "Mean hourly price", "euro per hour"),)
+    return ()
+
+
+def _table_charts(key: str, grid: Grid, map_svg: Callable[[Grid], str]) -> tuple[str, ...]:
+    """The charts drawn from one published table, by table key."""
+    label = grid.headers[0]
+    share = "% of advertisers"
+    if key == "Gender":
+        rows = list(range(len(grid.rows) - 1))
+        return (
+            charts.bar_chart(
+                "gender", grid, label, [("Zicht", "share")], "Gender", share, "2021 report", rows=rows
+            ),
+        )
+    if key == "Type mix":
+        rows = list(range(len(grid.rows) - 1))
+        return (
+            charts.bar_chart(
+                "type-mix",
+                grid,
+                label,
+                [("Zicht", "share")],
+                "Type of sex work (Fig 2.7)",
+                share,
+                "2021 report",
+                horizontal=True,
+                rows=rows,
+            ),
+        )
+    if key == "T2.2 Price":
+        rows = charts.frequency_rows(grid, label)
+        series = [(c, f"{c} share") for c in ("all", "home", "escort")]
+        return (
+            charts.bar_chart(
+                "price",
+                grid,
+                label,
+                series,
+                "Hourly price (table 2.2)",
+                "% per column",
+                "all: 2021 report",
+                rows=rows,
+            ),
+        )
+    if key == "Origin":
+        rows = list(range(len(grid.rows) - 1))
+        return (
+            charts.bar_chart(
+                "origin",
+                grid,
+                label,
+                [("Zicht", "share")],
+                "Origin (Fig 2.10)",
+                "% of the group named",
+                "2021 report",
+                horizontal=True,
+                rows=rows,
+            ),
+        )
+    if key == "T2.3 Age by origin":
+        rows = charts.frequency_rows(grid, label)
+        series = [(c, f"{c} share") for c in ("all", "Dutch", "non-Dutch")]
+        return (
+            charts.bar_chart(
+                "age",
+                grid,
+                label,
+                series,
+                "Age by origin (table 2.3)",
+                "% per column",
+                "all: 2021 report",
+                rows=rows,
+            ),
+        )
+    if key == "T2.5 Age by region":
+        rows = charts.frequency_rows(grid, label)
+        series = [(c, f"{c} share") for c in ("Europe (non-NL)", "South America", "other")]
+        return (
+            charts.bar_chart(
+                "age-region",
+                grid,
+                label,
+                series,
+                "Age of non-Dutch advertisers by region",
+                "% per column",
+                rows=rows,
+            ),
+        )
+    if key == "T2.4 Top municipalities":
+        rows = list(range(len(grid.rows) - 1))
+        return (
+            charts.bar_chart(
+                "top-municipalities",
+                grid,
+                label,
+                [("Zicht", "share of all")],
+                "Top 10 municipalities by ads (table 2.4)",
+                share,
+                rows=rows,
+            ),
+        )
+    if key == "T2.5 Per 100k":
+        return (
+            charts.ranked_rate_chart(
+                "per-100k",
+                grid,
+                label,
+                "ads per 100,000 inhabitants",
+                "Ads per 100,000 inhabitants: top 25 municipalities",
+            ),
+            map_svg(grid),
+        )
+    if key == "Type by municipality":
+        series = [(c, f"{c} share") for c in ("home", "escort", "massage")]
+        return (
+            charts.bar_chart(
+                "type-by-municipality",
+                grid,
+                label,
+                series,
+                "Type of sex work per municipality (Fig 2.12)",
+                "% of the municipality's advertisers",
+            ),
+        )
+    if key == "T2.6 Licence terms":
+        return (
+            charts.bar_chart(
+                "licence",
+                grid,
+                label,
+                [("advertisers", "advertisers")],
+                "Licence terms in ads",
+                "advertisers",
+                percent=False,
+            ),
+        )
+    if key == "Fill rates":
+        return (
+            charts.bar_chart(
+                "fill",
+                grid,
+                label,
+                [("Zicht", "fill rate")],
+                "Fill rate per variable",
+                "% of observations",
+                "2021 report",
+            ),
+        )
+    return ()
+
+
+def _map(reference: ReferenceData) -> Callable[[Grid], str]:
+    def draw(grid: Grid) -> str:
+        values = {}
+        for row in grid.rows:
+            cells = dict(zip(grid.headers, row, strict=True))
+            name, code = str(cells["municipality (gemeente)"].value), str(cells["CBS code"].value)
+            rate = cells["ads per 100,000 inhabitants"]
+            count = cells["advertisers"]
+            if rate.value is not None and not rate.hidden:
+                label = (
+                    f"{name}: {rate.value:.1f} ads per 100,000 inhabitants ({int(count.value or 0):,} ads)"
+                )
+                values[code] = MapValue(name, float(rate.value), label)
+            else:
+                values[code] = MapValue(name, None, f"{name}: {count.value} ads (too few to publish a rate)")
+        svg = render_map(reference.boundaries(), values, "Ads per 100,000 inhabitants (Fig 2.11)", MAP_CREDIT)
+        return (
+            f'<figure class="map">{svg}<figcaption class="note">Ads per 100,000 inhabitants per municipality '
+            f"(Fig 2.11). {MAP_CREDIT}. {POPULATION_CREDIT}.</figcaption></figure>"
+        )
+
+    return draw
+
+
+def _blocks(tables: Sequence[PublishedTable], threshold: int, map_svg: Callable[[Grid], str]) -> list[Block]:
+    blocks = []
+    for table in tables:
+        grid = publish(table.table, threshold)
+        drawn = _weekly_charts(table.key, grid) + _table_charts(table.key, grid, map_svg)
+        blocks.append(Block(table, grid, drawn))
+    return blocks
+
+
+def _preamble(info: dict[str, str], threshold: int) -> str:
+    """The method, privacy and caveat notes (templates/preamble.html)."""
+    template = resources.files("zicht.report").joinpath("templates/preamble.html").read_text(encoding="utf-8")
+    values = {**info, "threshold": str(threshold), "suppressed": f"<{threshold}"}
+    return string.Template(template).substitute({k: html.escape(v) for k, v in values.items()})
+
+
+SECTIONS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("Key figures", "key-figures", ("Summary",), ""),
+    (
+        "Weekly dynamics (ontwikkeling per meetmoment)",
+        "weekly",
+        ("Weekly", "Weekly ranges", "Price trend"),
+        "<p>Ads active at each measurement moment and how many are new, one-off or closed. Prefer these "
+        "counts and changes over totals for the whole period.</p>",
+    ),
+    (
+        "Who advertises: unique advertisers (kenmerken)",
+        "characteristics",
+        ("Gender", "Type mix", "T2.2 Price", "Origin", "T2.3 Age by origin", "T2.5 Age by region"),
+        "<p>One record per unique advertiser (2021 rules). Shares are of all unique advertisers unless a "
+        "table says otherwise.</p>",
+    ),
+    (
+        "Where: municipalities (gemeenten)",
+        "municipalities",
+        ("T2.4 Top municipalities", "T2.5 Per 100k", "Type by municipality"),
+        f"<p>The municipality named in the ad. {POPULATION_CREDIT}. {MAP_CREDIT}.</p>",
+    ),
+    ("Signs of licensed work (vergunde sekswerk)", "licence", ("T2.6 Licence terms",), ""),
+    ("Data quality: fill rates (vulling)", "fill", ("Fill rates",), ""),
+)
+
+
+def _store_info(con: duckdb.DuckDBPyConnection, store: Path) -> dict[str, str]:
+    count, first, last = con.execute(
+        "SELECT COUNT(*), MIN(measured_on), MAX(measured_on) FROM moments"
+    ).fetchall()[0]
+    if not count:
+        raise StoreError(
+            f"the store {store} has no measurement moments", "crawl and ingest at least one week"
+        )
+    return {"moments": str(count), "period": f"{first} to {last}", "store": store.name}
+
+
+def _extra(section: ReportSection) -> tuple[str, str, list[PublishedTable]]:
+    tables = [PublishedTable(title[:31], title, table) for title, table in section.tables]
+    return section.title, f"<p>{html.escape(section.intro)}</p>", tables
+
+
+def write_report(
+    store: Path,
+    out_dir: Path,
+    config: Config,
+    data_dir: Path,
+    extra_sections: Sequence[ReportSection] = (),
+) -> ReportPaths:
+    """Write out_dir/report.html and out_dir/report.xlsx from the store (each written to a temporary file and
+    renamed, so a failure never leaves a half-written report)."""
+    import duckdb
+    from plotly.offline import get_plotlyjs
+
+    from zicht.measure.tables import baseline_tables
+    from zicht.measure.weekly import weekly_tables
+    from zicht.store.db import connect
+
+    store, out_dir = Path(store), Path(out_dir)
+    threshold = config.report.small_cell_threshold
+    reference = load_reference(Path(data_dir))
+    con = connect(store, read_only=True)
+    try:
+        info = _store_info(con, store)
+        tables = weekly_tables(con) + baseline_tables(con, reference, "baseline", threshold)
+    except duckdb.Error as error:
+        raise StoreError(
+            f"cannot measure {store}: {str(error).splitlines()[0]}", "is it a Zicht store?"
+        ) from None
+    finally:
+        con.close()
+
+    by_key = {t.key: t for t in tables}
+    blocks = {b.table.key: b for b in _blocks(tables, threshold, _map(reference))}
+    sections = [
+        Section(title, intro, tuple(blocks[k] for k in keys if k in by_key), anchor)
+        for title, anchor, keys, intro in SECTIONS
+    ]
+    for extra in extra_sections:
+        title, intro, extra_tables = _extra(extra)
+        sections.append(Section(title, intro, tuple(_blocks(extra_tables, threshold, _map(reference)))))
+
+    today = dt.date.today().isoformat()
+    footer = (
+        f"<p>{html.escape(POPULATION_CREDIT)}. {html.escape(MAP_CREDIT)}.</p>"
+        f"<p>{html.escape(COMPARISON_CREDIT)}.</p>"
+        f"<p>Generated by Zicht {__version__} on {today}. Counts below {threshold} are shown as "
+        f"&quot;&lt;{threshold}&quot;.</p>"
+    )
+    page = page_html(
+        "Online sex-work advertisements in the Netherlands: baseline measurement",
+        f"Zicht report, {info['period']} ({info['moments']} measurement moments)",
+        _preamble(info, threshold),
+        sections,
+        footer,
+        get_plotlyjs(),
+        max_rows={"T2.5 Per 100k": 25},
+    )
+    readme = [
+        ("Title", "Online sex-work advertisements in the Netherlands: baseline measurement (Zicht)"),
+        ("Source", f"Zicht store {info['store']}: {info['moments']} measurement moments, {info['period']}."),
+        (
+            "Method",
+            "Weekly collection of public ads; duplicates removed with the 2021 rules (rule 1 per week on "
+            "phone + municipality, rule 2 on ad code + advertiser name); tables over unique advertisers, "
+            "one record per advertiser with the most recent stated value per variable.",
+        ),
+        (
+            "Suppression",
+            f'Counts below {threshold} are shown as "<{threshold}"; shares, means, sds and rates '
+            'computed from them are shown as "–".',
+        ),
+        ("Comparison", f"Columns '2021 report' quote the published figures. {COMPARISON_CREDIT}."),
+        ("Attribution", f"{POPULATION_CREDIT}. {MAP_CREDIT}."),
+        (
+            "Privacy",
+            "No personal data: phone numbers and names are kept only as keyed pseudonyms in the store "
+            "and never appear here.",
+        ),
+        ("Generated", f"Zicht {__version__}, {today}"),
+    ]
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    html_path, xlsx_path = out_dir / "report.html", out_dir / "report.xlsx"
+    html_tmp, xlsx_tmp = out_dir / ".report.html.partial", out_dir / ".report.xlsx.partial"
+    try:
+        html_tmp.write_text(page, encoding="utf-8")
+        ordered = [b for s in sections for b in s.blocks]
+        write_xlsx(xlsx_tmp, readme, ordered)
+        html_tmp.replace(html_path)
+        xlsx_tmp.replace(xlsx_path)
+    finally:
+        html_tmp.unlink(missing_ok=True)
+        xlsx_tmp.unlink(missing_ok=True)
+    return ReportPaths(html_path, xlsx_path)
