@@ -389,6 +389,7 @@ class SiteServer:
         if not 0 <= rate <= 1:
             raise ServeError(f"fault_rate {rate} is not between 0 and 1")
         self.app = SiteApp(index, rate, slow_seconds)
+        self._host = host
         self._servers: list[_SiteHTTPServer] = []
         try:
             for offset, site in enumerate(SITES):
@@ -410,7 +411,7 @@ class SiteServer:
 
     @property
     def base_urls(self) -> dict[str, str]:
-        return {s.site: f"http://{s.server_address[0]}:{s.server_address[1]}" for s in self._servers}
+        return {s.site: f"http://{self._host}:{s.server_address[1]}" for s in self._servers}
 
     @property
     def weeks(self) -> int:

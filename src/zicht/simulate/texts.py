@@ -368,7 +368,7 @@ _PLACE = {
     "ro": ("Sunt în {place}.", "📍 {place}"),
 }
 
-_SERVICES = {
+_SERVICES: dict[str, dict[str, tuple[str, ...]]] = {
     "nl": {
         "home": ("privé-ontvangst in een discreet appartement", "thuisontvangst", "ontvangst bij mij thuis"),
         "escort": ("escort naar hotel of thuis", "hotelbezoek mogelijk", "ik kom ook naar je toe (escort)"),
