@@ -164,6 +164,22 @@ def _floored(tally: np.ndarray) -> np.ndarray:
     return share / share.sum()
 
 
+def _monotone(m: list[np.ndarray], u: list[np.ndarray]) -> list[np.ndarray]:
+    """A disagreement is never evidence for a match: cap m at u on every comparison's "differ" level (1).
+
+    Without this, EM on a market with many intermediary phones can settle on the wrong split (candidates that
+    share a phone as "non-matches", everything else as "matches", so differing phones count for a link).
+    """
+    out = []
+    for name, m_k, u_k in zip(COMPARISONS, m, u, strict=True):
+        if name != "timing" and m_k[1] > u_k[1]:
+            m_k = m_k.copy()
+            m_k[1] = u_k[1]
+            m_k = m_k / m_k.sum()
+        out.append(m_k)
+    return out
+
+
 def fit(
     patterns: np.ndarray,
     counts: np.ndarray,
@@ -192,6 +208,7 @@ def fit(
         for k, (levels, _) in enumerate(COMPARISONS.values()):
             new_m.append(_floored(np.bincount(patterns[:, k], weights=w_match, minlength=levels)))
             new_u.append(_floored(np.bincount(patterns[:, k], weights=w_non, minlength=levels)))
+        new_m = _monotone(new_m, new_u)
         change = max(
             float(np.abs(a - b).max()) for a, b in zip(new_m + new_u, model.m + model.u, strict=True)
         )
