@@ -71,12 +71,14 @@ def make_ads(
     for site, count in n_ads.items():
         for i in range(count):
             code = {"a": f"K{100000 + i}", "b": f"{5000 + i}", "c": f"{700 + i}"}[site]
-            n_workers = 2 if i % 17 == 5 else 1
+            n_workers = 2 if i % 17 == 5 else 3 if i % 29 == 7 else 1
             gender = rng.choice(("female",) * 8 + ("male", "trans", "couple", None))
             unit = rng.choice(UNITS + (None,))
             amount = float(rng.choice((80, 100, 120, 150, 180, 250, 900))) if unit else None
             style = "hidden" if site == "c" else STYLES[i % len(STYLES)]
             phone = None if site == "c" else f"+316{rng.randrange(10_000_000, 99_999_999)}"
+            if phone and i % 11 == 3:  # a foreign number now and then
+                phone = rng.choice(("+407", "+4917")) + str(rng.randrange(10_000_000, 99_999_999))
             code_place = rng.choice(PLACES)
             posted = rng.randrange(0, weeks)
             removed = rng.choice((posted + 1, posted + 2, None))

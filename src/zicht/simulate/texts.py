@@ -75,6 +75,17 @@ def national_digits(e164: str) -> str:
     return e164
 
 
+def _international(e164: str) -> str:
+    """The number in international format with the country's grouping: "+40 712 345 678"."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def format_phone(e164: str, style: str, rng: random.Random, words_lang: str = "nl") -> str:
     """Write a phone number the way an ad of this phone_style does (see the module docstring of web.py)."""
     national = national_digits(e164)
@@ -82,19 +93,20 @@ def format_phone(e164: str, style: str, rng: random.Random, words_lang: str = "n
     if style == "plain":
         if dutch and national.startswith("06"):
             return rng.choice([f"06-{national[2:]}", national, f"06 {national[2:]}"])
-        return national
+        return national if dutch else rng.choice([e164, _international(e164)])
     if style == "international":
         if dutch:
             rest = e164[3:]
             return rng.choice(
                 [f"+31 {rest[0]} {rest[1:5]} {rest[5:]}", e164, f"0031 {rest[0]} {rest[1:]}", f"+31 {rest}"]
             )
-        return e164
+        return rng.choice([e164, _international(e164), "00" + e164[1:]])
     if style == "spaced":
-        return " ".join(national)
+        return " ".join(national) if dutch else "+" + " ".join(national[1:])
     if style == "dotted":
-        body = national
-        pairs = [body[i : i + 2] for i in range(0, len(body), 2)]
+        if not dutch:  # foreign numbers keep their country code: "+40.712.345.678"
+            return _international(e164).replace(" ", ".")
+        pairs = [national[i : i + 2] for i in range(0, len(national), 2)]
         return ".".join(pairs)
     if style == "words":
         units = _NL_UNITS if words_lang == "nl" else _EN_UNITS
@@ -299,10 +311,11 @@ _SELF = {
             "Ik ben {name}{age_c}, een {origin_adj}{noun} die houdt van gezelligheid en een goed gesprek.",
         ),
         "p": (
-            "Wij zijn {name}, met z'n tweeën en altijd in voor gezelligheid.",
-            "Hier {name}: twee lieve meiden die graag samen werken.",
-            "Wij zijn een spontaan duo, jij bent welkom bij ons allebei.",
+            "Wij zijn {name}, met z'n {kk} en altijd in voor gezelligheid.",
+            "Hier {name}: {k} lieve meiden die graag samen werken.",
+            "Wij zijn {name}, {k} vriendinnen: jij bent welkom bij ons allemaal.",
         ),
+        "c": ("Wij zijn {name}, een spontaan stel.", "Hier {name}: een ervaren stel voor dames en heren."),
     },
     "en": {
         "s": (
@@ -313,24 +326,28 @@ _SELF = {
             "I'm {name}{age_c}, a {origin_adj}{noun} who loves good company and a nice chat.",
         ),
         "p": (
-            "We are {name}, two friends who love to work together.",
-            "Meet {name}: a playful duo, double the fun.",
+            "We are {name}, {k} friends who love to work together.",
+            "Meet {name}: {k} playful ladies, more fun together.",
         ),
+        "c": ("We are {name}, a fun-loving couple.", "Meet {name}: an open-minded couple."),
     },
     "es": {
         "s": (
             "Soy {name}, una {noun} cariñosa y discreta{age_c}.",
             "Me llamo {name}{age_c}, {noun} alegre y elegante.",
         ),
-        "p": ("Somos {name}, dos amigas que trabajan juntas.",),
+        "p": ("Somos {name}, {k} amigas que trabajan juntas.",),
+        "c": ("Somos {name}, una pareja muy abierta.",),
     },
     "pl": {
         "s": ("Jestem {name}, miła i dyskretna {noun}{age_c}.", "Mam na imię {name}{age_c}, {noun} z klasą."),
-        "p": ("Jesteśmy {name}, dwie przyjaciółki.",),
+        "p": ("Jesteśmy {name}, {k} przyjaciółki.",),
+        "c": ("Jesteśmy {name}, otwarta para.",),
     },
     "ro": {
         "s": ("Sunt {name}, o {noun} dulce și discretă{age_c}.", "Mă numesc {name}{age_c}, {noun} elegantă."),
-        "p": ("Suntem {name}, două prietene.",),
+        "p": ("Suntem {name}, {k} prietene.",),
+        "c": ("Suntem {name}, un cuplu deschis.",),
     },
 }
 
@@ -519,11 +536,11 @@ _INDICATOR = {
     },
     "several_workers": {
         "nl": (
-            "2 meiden beschikbaar.",
-            "Wij zijn met 2 meiden, ook duo mogelijk.",
+            "{n} meiden beschikbaar.",
+            "Wij zijn met {n} meiden, ook duo mogelijk.",
             "Keuze uit meerdere dames.",
         ),
-        "en": ("2 girls available.", "Duo possible, two girls.", "Several ladies available."),
+        "en": ("{n} girls available.", "Duo possible, {n} girls.", "Several ladies available."),
         "es": ("Somos dos chicas.",),
         "pl": ("Dwie dziewczyny.",),
         "ro": ("Două fete.",),
@@ -588,8 +605,25 @@ class Wording:
         return "\n\n".join(self.paragraphs)
 
 
+# how many workers share an ad, in words: (count, "met z'n ..." form)
+_COUNT = {
+    "nl": {2: ("twee", "tweeën"), 3: ("drie", "drieën")},
+    "en": {2: ("two", "two"), 3: ("three", "three")},
+    "es": {2: ("dos", "dos"), 3: ("tres", "tres")},
+    "pl": {2: ("dwie", "dwie"), 3: ("trzy", "trzy")},
+    "ro": {2: ("două", "două"), 3: ("trei", "trei")},
+}
+
+
+def _count_words(lang: str, n: int) -> tuple[str, str]:
+    return _COUNT[lang].get(n, (str(n), str(n)))
+
+
 def _gender_key(ad: Ad) -> str:
-    if ad.n_workers > 1 or ad.ad_gender == "couple":
+    """f female, m male, t trans, x unstated; c couple, p several workers (plural wording)."""
+    if ad.ad_gender == "couple":
+        return "c"
+    if ad.n_workers > 1:
         return "p"
     return {"female": "f", "male": "m", "trans": "t"}.get(ad.ad_gender or "", "x")
 
@@ -661,13 +695,16 @@ def ad_wording(ad: Ad) -> Wording:
     lang = c.lang_for()
     age_s = c.age_text(lang) if say_age else ""
     origin_s = c.origin_text(lang) if say_origin else ""
-    noun = c.pick(_NOUNS[lang][c.gkey if c.gkey != "p" else "f"])
-    template = c.pick(_SELF[lang]["p" if c.gkey == "p" else "s"])
+    noun = c.pick(_NOUNS[lang][c.gkey if c.gkey in "fmtx" else "f"])
+    template = c.pick(_SELF[lang][c.gkey if c.gkey in "pc" else "s"])
+    k, kk = _count_words(lang, ad.n_workers)
     origin_is_adj = origin_s[:1].isupper()
     fits_origin = (origin_is_adj and "{origin_adj}" in template) or (
         bool(origin_s) and not origin_is_adj and "{origin_sp}" in template
     )
     sentence = template.format(
+        k=k,
+        kk=kk,
         name=name,
         noun=noun,
         age_c=f", {age_s}" if age_s and "{age_c}" in template else "",
@@ -684,8 +721,9 @@ def ad_wording(ad: Ad) -> Wording:
         sentences.append("Transgender 🏳️‍⚧️" if rng.random() < 0.5 else "TS / trans.")
     if ad.n_workers > 1 and "several_workers" not in ad.indicators:
         lang = c.lang_for()
+        k, kk = _count_words("nl" if lang == "nl" else "en", ad.n_workers)
         sentences.append(
-            "Wij zijn met z'n tweeën: duo mogelijk." if lang == "nl" else "Two of us: duo available."
+            f"Wij zijn met z'n {kk}: duo mogelijk." if lang == "nl" else f"{k.title()} of us available."
         )
 
     if ad.place_name and (say_place or "new_in_town" in ad.indicators):
@@ -725,7 +763,9 @@ def ad_wording(ad: Ad) -> Wording:
         lang = c.lang_for()
         if lang in ("es", "pl", "ro") and rng.random() < 0.5:
             lang = "en"  # stock phrases are often in English
-        sentences.append(c.pick(bank_i[lang]).format(place=ad.place_name or "de stad"))
+        sentences.append(
+            c.pick(bank_i[lang]).format(place=ad.place_name or "de stad", n=max(ad.n_workers, 2))
+        )
 
     if rng.random() < 0.2:
         lang = c.lang_for()
