@@ -270,7 +270,7 @@ class SiteApp:
 
 _UNAVAILABLE = (
     b'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>503</title></head>'
-    b"<body><h1>Service tijdelijk niet beschikbaar</h1></body></html>\n"
+    b"<body><h1>Service tijdelijk niet beschikbaar</h1></body></html>"
 )
 _date_cache: list[Any] = [0, b""]
 

@@ -161,11 +161,20 @@ ORIGIN_ADJ: dict[str, tuple[str, str]] = {
     "NG": ("Nigeriaanse", "Nigerian"),
     "MA": ("Marokkaanse", "Moroccan"),
     "TR": ("Turkse", "Turkish"),
+    "GR": ("Griekse", "Greek"),
+    "AT": ("Oostenrijkse", "Austrian"),
+    "CH": ("Zwitserse", "Swiss"),
+    "SE": ("Zweedse", "Swedish"),
+    "CL": ("Chileense", "Chilean"),
+    "US": ("Amerikaanse", "American"),
+    "ID": ("Indonesische", "Indonesian"),
+    "VN": ("Vietnamese", "Vietnamese"),
+    "IN": ("Indiase", "Indian"),
 }
 _ES_ADJ = {
     "CO": "colombiana", "VE": "venezolana", "DO": "dominicana", "BR": "brasileña", "AR": "argentina",
     "PE": "peruana", "EC": "ecuatoriana", "CU": "cubana", "MX": "mexicana", "ES": "española",
-    "RO": "rumana", "NL": "holandesa",
+    "RO": "rumana", "NL": "holandesa", "CL": "chilena", "IT": "italiana", "PT": "portuguesa",
 }  # fmt: skip
 _PL_FORMS = {"PL": ("polska dziewczyna", "Polka", "z Polski"), "UA": ("z Ukrainy",), "RO": ("z Rumunii",)}
 _RO_FORMS = {"RO": ("româncă", "din România", "fată din România"), "MD": ("din Moldova",)}
@@ -294,8 +303,26 @@ _NOUNS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 _GREETING = {
-    "nl": ("Hoi schat!", "Hallo heren,", "Welkom op mijn pagina!", "Hey lieverd,", "Goedendag,", "Hallo!"),
-    "en": ("Hi darling!", "Hello gentlemen,", "Welcome to my page!", "Hey there,", "Hi guys!", "Hello!"),
+    "nl": (
+        "Hoi schat!",
+        "Hallo heren,",
+        "Welkom op mijn pagina!",
+        "Hey lieverd,",
+        "Goedendag,",
+        "Hallo!",
+        "Hoi hoi,",
+        "Fijn dat je even kijkt!",
+    ),
+    "en": (
+        "Hi darling!",
+        "Hello gentlemen,",
+        "Welcome to my page!",
+        "Hey there,",
+        "Hi guys!",
+        "Hello!",
+        "Hi handsome,",
+        "Thanks for stopping by!",
+    ),
     "es": ("¡Hola cariño!", "Hola amor,", "¡Bienvenido!"),
     "pl": ("Cześć!", "Witam panów,", "Hej kochanie,"),
     "ro": ("Bună!", "Salut dragule,", "Bine ai venit!"),
@@ -309,6 +336,9 @@ _SELF = {
             "{name} hier, een sportieve {noun}{origin_sp} met een mooie glimlach{age_c}.",
             "Ben jij op zoek naar een warme, sensuele {noun}? Dan ben je bij {name} aan het goede adres.",
             "Ik ben {name}{age_c}, een {origin_adj}{noun} die houdt van gezelligheid en een goed gesprek.",
+            "Hoi, ik ben {name}{age_c}. Een echte genieter, rustig en zonder haast.",
+            "{name}{age_c}: natuurlijk, slank en altijd goed verzorgd.",
+            "Ik ben {name}, een stijlvolle {origin_adj}{noun} met een warm karakter{age_c}.",
         ),
         "p": (
             "Wij zijn {name}, met z'n {kk} en altijd in voor gezelligheid.",
@@ -324,6 +354,9 @@ _SELF = {
             "{name} here, a sporty {noun}{origin_sp} with a lovely smile{age_c}.",
             "Looking for a warm and sensual {noun}? {name} is waiting for you.",
             "I'm {name}{age_c}, a {origin_adj}{noun} who loves good company and a nice chat.",
+            "Hi, I'm {name}{age_c}. Relaxed, natural and never in a hurry.",
+            "{name}{age_c}: elegant, slim and always well dressed.",
+            "I'm {name}, a classy {origin_adj}{noun} with a warm personality{age_c}.",
         ),
         "p": (
             "We are {name}, {k} friends who love to work together.",
@@ -432,11 +465,16 @@ _AVAILABILITY = {
         "Alleen op afspraak, bel of app even.",
         "Overdag en 's avonds bereikbaar.",
         "Ik werk op afspraak, graag een dag van tevoren.",
+        "Vandaag nog beschikbaar, stuur gerust een berichtje.",
+        "Alleen serieuze aanvragen, geen anonieme nummers.",
+        "Bereikbaar van 12:00 tot 02:00.",
     ),
     "en": (
         "Available Mon-Sat from 11 am till late.",
         "By appointment only, call or text me.",
         "Daytime and evening appointments.",
+        "Available today, just send me a message.",
+        "Serious requests only, no hidden numbers.",
     ),
     "es": ("Disponible de lunes a sábado.", "Solo con cita previa."),
     "pl": ("Dostępna od poniedziałku do soboty.", "Tylko po wcześniejszym umówieniu."),
@@ -452,8 +490,21 @@ _PHONE_LEAD = {
 }
 
 _CLOSING = {
-    "nl": ("Tot snel!", "Liefs,", "Kusjes", "Ik zie je graag snel.", "Hygiëne en discretie gegarandeerd."),
-    "en": ("See you soon!", "Kisses,", "Hygiene and discretion guaranteed.", "Don't be shy!"),
+    "nl": (
+        "Tot snel!",
+        "Liefs,",
+        "Kusjes",
+        "Ik zie je graag snel.",
+        "Hygiëne en discretie gegarandeerd.",
+        "Respect en hygiëne vind ik belangrijk.",
+    ),
+    "en": (
+        "See you soon!",
+        "Kisses,",
+        "Hygiene and discretion guaranteed.",
+        "Don't be shy!",
+        "Respect is key.",
+    ),
     "es": ("¡Besos!", "Te espero."),
     "pl": ("Buziaki!", "Zapraszam."),
     "ro": ("Pupici!", "Te aștept."),

@@ -179,7 +179,7 @@ def _page(site: str, title: str, body: str) -> bytes:
         f"{account}</nav></header>\n"
         f"<main>\n{body}\n</main>\n"
         f"<footer><p>Synthetische advertenties (Zicht-simulatie). Geen echte personen.</p></footer>\n"
-        f"</body></html>\n"
+        "</body></html>"
     ).encode()
 
 
