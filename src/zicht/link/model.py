@@ -173,9 +173,11 @@ def _monotone(m: list[np.ndarray], u: list[np.ndarray]) -> list[np.ndarray]:
     out = []
     for name, m_k, u_k in zip(COMPARISONS, m, u, strict=True):
         if name != "timing" and m_k[1] > u_k[1]:
-            m_k = m_k.copy()
-            m_k[1] = u_k[1]
-            m_k = m_k / m_k.sum()
+            rest = np.delete(m_k, 1)
+            rest = (
+                rest / rest.sum() * (1.0 - u_k[1])
+            )  # the excess goes to the other levels, m[1] stays = u[1]
+            m_k = np.insert(rest, 1, u_k[1])
         out.append(m_k)
     return out
 
