@@ -49,12 +49,12 @@ class Config(_Frozen):
     scale: float = Field(1.0, gt=0, le=10)
     start_date: str = "2020-08-25"  # first measurement moment of the 2021 baseline
     repost_rate: float = Field(
-        0.06, ge=0, le=1
+        0.01, ge=0, le=1
     )  # chance per active ad-week that an ad is re-posted with a new code
     shared_phone_rate: float = Field(0.04, ge=0, le=1)  # share of workers behind an intermediary's phone
     crosspost_rate: float = Field(
-        0.5, ge=0, le=1
-    )  # share of site-b advertisers that also advertise on site a
+        0.11, ge=0, le=1
+    )  # share of site-b ads that are copies of a site-a ad (same phone, name, municipality)
     obfuscation_rate: float = Field(
         0.1, ge=0, le=1
     )  # share of ad texts with spaced, dotted or written-out phones
