@@ -1,0 +1,300 @@
+"""The raw web archive of a crawl run: one gzipped WARC file per site, a journal, and a manifest.
+
+Layout: ARCHIVE/<run_id>/<site>.warc.gz (response + request records, payload and block digests),
+ARCHIVE/<run_id>/journal.jsonl (append-only: one line per archived response or failed URL, written after
+the WARC record is flushed) and ARCHIVE/<run_id>/manifest.json (written atomically when a session ends).
+
+Resume: reopening a run drops a partly written journal line and cuts each WARC file back to the end of
+its last journaled record, so a crawl killed at any instant continues without duplicates or gaps.
+No scrapy import here: the store reads runs with `iter_archived_ads` alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from zicht.errors import CrawlError, InputError
+from zicht.models import AdInput, RawPage
+from zicht.sites.schema import Adapter
+
+JOURNAL = "journal.jsonl"
+MANIFEST = "manifest.json"
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def warc_name(site: str) -> str:
+    return f"{site}.warc.gz"
+
+
+class RunArchive:
+    """Writes the WARC files and journal of one run; opening an existing run resumes it."""
+
+    def __init__(self, archive: Path, run_id: str, software: str = "zicht") -> None:
+        if not run_id or "/" in run_id or run_id.startswith("."):
+            raise CrawlError(f"bad run id {run_id!r}: use letters, digits, '-', '_' or '.'")
+        self.root = Path(archive)
+        self.run_id = run_id
+        self.dir = self.root / run_id
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.software = software
+        self.entries: list[dict[str, Any]] = self._recover()
+        self.resumed = bool(self.entries)
+        self._journal = open(self.dir / JOURNAL, "a", encoding="utf-8")  # noqa: SIM115
+        self._files: dict[str, Any] = {}
+        self._writers: dict[str, Any] = {}
+        self._cache: dict[str, dict[str, Any]] = {
+            e["url"]: e for e in self.entries if e.get("t") == "rec" and e.get("ok")
+        }
+
+    # -- recovery
+    def _recover(self) -> list[dict[str, Any]]:
+        path = self.dir / JOURNAL
+        entries: list[dict[str, Any]] = []
+        good = 0
+        if path.exists():
+            with open(path, "rb") as handle:
+                for line in handle:
+                    if not line.endswith(b"\n"):
+                        break  # a line cut by a kill: drop it
+                    try:
+                        entries.append(json.loads(line))
+                    except json.JSONDecodeError:
+                        break
+                    good += len(line)
+            if good != path.stat().st_size:
+                os.truncate(path, good)
+        ends: dict[str, int] = {}
+        for entry in entries:
+            if entry.get("t") == "rec":
+                ends[entry["warc"]] = max(ends.get(entry["warc"], 0), entry["end"])
+        for warc in self.dir.glob("*.warc.gz"):
+            keep = ends.get(warc.name, 0)
+            if warc.stat().st_size != keep:
+                os.truncate(warc, keep)  # records written after the last journal line are redone
+        return entries
+
+    # -- writing
+    def _writer(self, site: str) -> Any:
+        if site not in self._writers:
+            from warcio.warcwriter import WARCWriter
+
+            handle = open(self.dir / warc_name(site), "ab")  # noqa: SIM115
+            self._files[site] = handle
+            writer = WARCWriter(handle, gzip=True, warc_version="1.1")
+            if handle.tell() == 0:
+                info = writer.create_warcinfo_record(
+                    warc_name(site),
+                    {"software": self.software, "format": "WARC File Format 1.1", "isPartOf": self.run_id},
+                )
+                writer.write_record(info)
+                handle.flush()
+            self._writers[site] = writer
+        return self._writers[site]
+
+    def cached(self, url: str) -> dict[str, Any] | None:
+        """The journal entry of a good response to `url` archived earlier in this run, if any."""
+        return self._cache.get(url)
+
+    def write(
+        self,
+        site: str,
+        kind: str,
+        url: str,
+        site_ad_id: str | None,
+        request_line: str,
+        request_headers: list[tuple[str, str]],
+        status: int,
+        reason: str,
+        response_headers: list[tuple[str, str]],
+        body: bytes,
+        ok: bool,
+    ) -> dict[str, Any]:
+        """Archive one exchange (response and request records), then journal it."""
+        from warcio.statusandheaders import StatusAndHeaders
+
+        writer = self._writer(site)
+        handle = self._files[site]
+        date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        http = StatusAndHeaders(f"{status} {reason}".strip(), response_headers, protocol="HTTP/1.1")
+        response = writer.create_warc_record(
+            url,
+            "response",
+            payload=BytesIO(body),
+            length=len(body),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": date},
+        )
+        request = writer.create_warc_record(
+            url,
+            "request",
+            http_headers=StatusAndHeaders(request_line, request_headers, is_http_request=True),
+            warc_headers_dict={
+                "WARC-Date": date,
+                "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
+            },
+        )
+        offset = handle.tell()
+        writer.write_record(response)
+        writer.write_record(request)
+        handle.flush()
+        entry = {
+            "t": "rec",
+            "site": site,
+            "kind": kind,
+            "url": url,
+            "status": status,
+            "ok": ok,
+            "site_ad_id": site_ad_id,
+            "warc": warc_name(site),
+            "offset": offset,
+            "end": handle.tell(),
+            "digest": response.rec_headers.get_header("WARC-Payload-Digest"),
+        }
+        self._append(entry)
+        if ok:
+            self._cache[url] = entry
+        return entry
+
+    def fail(self, site: str, kind: str, url: str, site_ad_id: str | None, reason: str) -> None:
+        self._append(
+            {"t": "fail", "site": site, "kind": kind, "url": url, "site_ad_id": site_ad_id, "reason": reason}
+        )
+
+    def note(self, **values: Any) -> None:
+        """A journal line that is not a record (session start, for instance)."""
+        self._append({"t": "note", **values})
+
+    def _append(self, entry: dict[str, Any]) -> None:
+        self.entries.append(entry)
+        self._journal.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._journal.flush()
+
+    def read_body(self, entry: dict[str, Any]) -> bytes:
+        """The payload of an archived response (for serving it again on resume)."""
+        site = entry["site"]
+        if site in self._files:
+            self._files[site].flush()
+        return read_payload(self.dir / entry["warc"], entry["offset"])
+
+    def close(self) -> None:
+        for handle in self._files.values():
+            handle.close()
+        self._files.clear()
+        self._writers.clear()
+        self._journal.close()
+
+    # -- manifest
+    def outcome(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
+        """(fetched, failed, retries per site): the last good record per URL, URLs that never succeeded."""
+        fetched: dict[str, dict[str, Any]] = {}
+        failed: dict[str, dict[str, Any]] = {}
+        retries: dict[str, int] = {}
+        for entry in self.entries:
+            url = entry.get("url")
+            if entry["t"] == "rec" and entry["ok"]:
+                fetched[url] = entry
+                failed.pop(url, None)
+            elif entry["t"] == "rec":
+                retries[entry["site"]] = retries.get(entry["site"], 0) + 1
+            elif entry["t"] == "fail" and url not in fetched:
+                failed[url] = entry
+        rows = [
+            {
+                "site": e["site"],
+                "url": e["url"],
+                "kind": e["kind"],
+                "status": e["status"],
+                "site_ad_id": e["site_ad_id"],
+                "warc_file": f"{self.run_id}/{e['warc']}",
+                "offset": e["offset"],
+                "digest": e["digest"],
+            }
+            for e in fetched.values()
+        ]
+        fails = [{k: e[k] for k in ("site", "url", "kind", "site_ad_id", "reason")} for e in failed.values()]
+        return rows, fails, retries
+
+    def write_manifest(self, manifest: dict[str, Any]) -> Path:
+        path = self.dir / MANIFEST
+        temp = path.with_suffix(".json.tmp")
+        temp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(temp, path)
+        return path
+
+
+def read_payload(warc_path: Path, offset: int) -> bytes:
+    """The HTTP payload of the WARC record at `offset`."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(warc_path, "rb") as handle:
+        handle.seek(offset)
+        record = next(iter(ArchiveIterator(handle)))
+        return bytes(record.content_stream().read())
+
+
+def load_manifest(archive: Path, run_id: str) -> dict[str, Any]:
+    path = Path(archive) / run_id / MANIFEST
+    try:
+        manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(
+            f"no manifest for run {run_id!r} in {archive}",
+            "the run never finished: resume it with `zicht crawl`",
+        ) from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"manifest {path} is not valid JSON: {error}") from None
+    return manifest
+
+
+def iter_archived_ads(
+    archive: Path, run_id: str, adapters: list[Adapter] | None = None
+) -> Iterator[tuple[str, RawPage, AdInput]]:
+    """Every archived ad page of a run as (site, pointer into the WARC, what the adapter read).
+
+    Reads the WARC files alone (sequentially, one pass per site). The adapters recorded in the manifest are
+    used unless `adapters` are given (to re-read an old run with fixed selectors). A run that failed its
+    completeness check raises CrawlError instead of yielding a partial week.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    from zicht.sites.read import read_ad
+
+    manifest = load_manifest(archive, run_id)
+    if manifest.get("error"):
+        raise CrawlError(f"run {run_id} failed and is not ingested: {manifest['error']}")
+    chosen = {a.name: a for a in adapters or []}
+    by_file: dict[str, dict[int, dict[str, Any]]] = {}
+    for row in manifest["fetched"]:
+        if row["kind"] == "ad":
+            by_file.setdefault(row["warc_file"], {})[row["offset"]] = row
+    for warc_file in sorted(by_file):
+        wanted = by_file[warc_file]
+        site = next(iter(wanted.values()))["site"]
+        adapter = chosen.get(site) or Adapter.model_validate(manifest["sites"][site]["adapter"])
+        with open(Path(archive) / warc_file, "rb") as handle:
+            records = ArchiveIterator(handle)
+            for record in records:
+                row = wanted.get(records.get_record_offset())
+                if row is None or record.rec_type != "response":
+                    continue
+                body = record.content_stream().read()
+                page = RawPage(
+                    run_id=run_id,
+                    site=site,
+                    url=row["url"],
+                    status=row["status"],
+                    kind="ad",
+                    warc_file=warc_file,
+                    warc_offset=row["offset"],
+                    digest=row["digest"] or "",
+                )
+                yield site, page, read_ad(adapter, body, row["url"])
