@@ -199,7 +199,7 @@ class RunArchive:
         failed: dict[str, dict[str, Any]] = {}
         retries: dict[str, int] = {}
         for entry in self.entries:
-            url = entry.get("url")
+            url = str(entry.get("url"))
             if entry["t"] == "rec" and entry["ok"]:
                 fetched[url] = entry
                 failed.pop(url, None)
@@ -283,10 +283,12 @@ def iter_archived_ads(
         with open(Path(archive) / warc_file, "rb") as handle:
             records = ArchiveIterator(handle)
             for record in records:
-                row = wanted.get(records.get_record_offset())
-                if row is None or record.rec_type != "response":
+                if record.rec_type != "response":
                     continue
-                body = record.content_stream().read()
+                body = record.content_stream().read()  # before get_record_offset(), which skips to the end
+                row = wanted.get(records.get_record_offset())
+                if row is None:
+                    continue
                 page = RawPage(
                     run_id=run_id,
                     site=site,

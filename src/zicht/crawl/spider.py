@@ -44,7 +44,7 @@ def is_truncated(response: Response, kind: str | None) -> bool:
     """A HTML page whose body does not end with </html> (trailing whitespace allowed) was cut off."""
     if response.status != 200:
         return False
-    content_type = response.headers.get(b"Content-Type", b"").lower()
+    content_type = (response.headers.get(b"Content-Type") or b"").lower()
     if kind not in ("overview", "ad") and b"html" not in content_type:
         return False
     return not response.body.rstrip().lower().endswith(HTML_END)
@@ -93,7 +93,7 @@ class ZichtSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ZichtSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.on_spider_error, signal=scrapy.signals.spider_error)
-        return spider  # type: ignore[return-value]
+        return spider
 
     def on_spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
         """A callback raised: a bug, not a site problem; the run must not pass as complete."""
@@ -134,7 +134,7 @@ class ZichtSpider(scrapy.Spider):
         site = self.sites[response.meta["zicht_site"]]
         site.last = time.perf_counter()
         if response.meta.get("zicht_truncated"):
-            self._failed(site, response.request, "truncated body after retries")
+            self._failed(site, _request(response), "truncated body after retries")
             return
         overview = site.adapter.overview
         seen = read_overview(site.adapter, response.body, response.url)
@@ -181,7 +181,7 @@ class ZichtSpider(scrapy.Spider):
         site = self.sites[response.meta["zicht_site"]]
         site.last = time.perf_counter()
         if response.meta.get("zicht_truncated"):
-            self._failed(site, response.request, "truncated body after retries")
+            self._failed(site, _request(response), "truncated body after retries")
             return
         page = read_ad_page(site.adapter, response.body)
         site.ads_read += 1
@@ -235,6 +235,11 @@ class ZichtSpider(scrapy.Spider):
                     },
                 }
             )
+
+
+def _request(response: Response) -> Request:
+    assert response.request is not None
+    return response.request
 
 
 def _spec(spec: Any) -> str:

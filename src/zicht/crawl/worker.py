@@ -179,9 +179,14 @@ class Worker:
             self.stop()
 
     def stop(self) -> None:
-        from twisted.internet import reactor
+        reactor = _reactor()
+        reactor.callLater(0, reactor.stop)
 
-        reactor.callLater(0, reactor.stop)  # type: ignore[attr-defined]
+
+def _reactor() -> Any:
+    from twisted.internet import reactor
+
+    return reactor
 
 
 def main() -> None:
@@ -191,19 +196,18 @@ def main() -> None:
     os.dup2(2, 1)  # whatever else prints goes to stderr, stdout stays the protocol channel
     sys.stdout = sys.stderr
     install_reactor(SCRAPY_REACTOR)
-    from twisted.internet import reactor
-
+    reactor = _reactor()
     worker = Worker(out)
 
     def read_jobs() -> None:
         for line in sys.stdin:
             if line.strip():
-                reactor.callFromThread(worker.start_job, line)  # type: ignore[attr-defined]
-        reactor.callFromThread(worker.close)  # type: ignore[attr-defined]
+                reactor.callFromThread(worker.start_job, line)
+        reactor.callFromThread(worker.close)
 
     threading.Thread(target=read_jobs, daemon=True, name="jobs").start()
-    reactor.callWhenRunning(worker.send, {"type": "ready", "pid": os.getpid()})  # type: ignore[attr-defined]
-    reactor.run(installSignalHandlers=False)  # type: ignore[attr-defined]
+    reactor.callWhenRunning(worker.send, {"type": "ready", "pid": os.getpid()})
+    reactor.run(installSignalHandlers=False)
 
 
 if __name__ == "__main__":
