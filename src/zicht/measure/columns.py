@@ -103,7 +103,7 @@ def column_kind(table: pa.Table, name: str) -> tuple[Kind, str | None]:
     meta = field.metadata or {}
     if KIND_KEY in meta:
         base = meta.get(BASE_KEY)
-        return meta[KIND_KEY].decode(), base.decode() if base else None  # type: ignore[return-value]
+        return meta[KIND_KEY].decode(), base.decode() if base else None
     if pa.types.is_integer(field.type):
         return "count", None
     for suffix in (" share", " %"):

@@ -168,8 +168,8 @@ def _frequency_table(
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
-    row = con.execute(sql).fetchone()
-    return row[0] if row else None
+    rows = con.execute(sql).fetchall()
+    return rows[0][0] if rows else None
 
 
 # --- the tables -------------------------------------------------------------------------------------------
@@ -349,7 +349,7 @@ def origin_table(con: duckdb.DuckDBPyConnection, n: int) -> PublishedTable:
     europe = east + other_eu
     non_nl = europe + sa + other
     known = nl + non_nl
-    unknown = counts.get(None, 0)  # type: ignore[call-overload]
+    unknown = counts.get(None, 0)
 
     def share(value: int, of: int) -> float | None:
         return value / of if of else None
@@ -493,7 +493,7 @@ def licence_table(con: duckdb.DuckDBPyConnection, n: int) -> PublishedTable:
     any_term = " OR ".join(f"{name} = 1" for name in _LICENCE_COLUMNS.values())
     row = con.execute(
         f"SELECT {sums}, SUM(CASE WHEN {any_term} THEN 1 ELSE 0 END) FROM advertisers"
-    ).fetchone()
+    ).fetchall()[0]
     values = [int(v or 0) for v in (row or [0] * (len(LICENCE_TERMS) + 1))]
     keys = [*LICENCE_TERMS, "total"]
     table = make_table(
@@ -529,7 +529,7 @@ FILL_VARIABLES: tuple[tuple[str, str, str, str], ...] = (
 
 def fill_table(con: duckdb.DuckDBPyConnection) -> PublishedTable:
     sums = ", ".join(f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END)" for _, _, cond, _ in FILL_VARIABLES)
-    row = con.execute(f"SELECT COUNT(*), {sums} FROM observations").fetchone() or (0,)
+    row = con.execute(f"SELECT COUNT(*), {sums} FROM observations").fetchall()[0]
     total, values = int(row[0] or 0), [int(v or 0) for v in row[1:]]
     table = make_table(
         [

@@ -31,7 +31,7 @@ _TERMS = ("club", "privéhuis", "bureau", "KvK")
 
 
 def _hex(rng: np.random.Generator) -> str:
-    return "".join(rng.choice(list("0123456789abcdef"), 64))
+    return rng.bytes(32).hex()
 
 
 def make_store(
@@ -91,7 +91,7 @@ def make_store(
                     "name_pseudonym": name,
                     "text_signature": None,
                 }
-                row["origin_group"] = origin_group(row["origin_country"])
+                row["origin_group"] = origin_group(None if missing[1] < 0.28 else country)
                 for key, value in row.items():
                     observations[key].append(value)
             if "b" in codes and "a" in codes:

@@ -133,7 +133,7 @@ def frequency_rows(grid: Grid, label: str) -> list[int]:
 def ranked_rate_chart(key: str, grid: Grid, label: str, rate: str, title: str, top: int = 25) -> str:
     """Horizontal bars of the `top` highest published rates (hidden rates are skipped, never ranked)."""
     rates = grid.numbers(rate)
-    ranked = [i for i in range(len(grid.rows)) if rates[i] is not None and rates[i] > 0][:top]
+    ranked = [i for i, r in enumerate(rates) if r is not None and r > 0][:top]
     return bar_chart(
         key,
         grid,

@@ -88,7 +88,7 @@ def publish(table: pa.Table, threshold: int) -> Grid:
                 elif _is_small(value, threshold):
                     cells.append(Cell(suppression_text(threshold), kind, hidden=True))
                 else:
-                    cells.append(Cell(int(round(float(value))), kind))  # type: ignore[arg-type]
+                    cells.append(Cell(int(round(float(value))), kind))
             elif value is None:
                 cells.append(Cell(None, kind))
             elif has_base and (base_value is None or _is_small(base_value, threshold)):
