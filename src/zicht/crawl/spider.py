@@ -217,7 +217,11 @@ class ZichtSpider(scrapy.Spider):
             )
         self._progress(site, force=True)
 
-    def _progress(self, site: SiteState, force: bool = False) -> None:
+    def closed(self, reason: str) -> None:
+        """Send the final counts (progress events are otherwise sent at most five times a second)."""
+        self._progress(force=True)
+
+    def _progress(self, site: SiteState | None = None, force: bool = False) -> None:
         now = time.perf_counter()
         if force or now - self._last_emit > 0.2:
             self._last_emit = now
