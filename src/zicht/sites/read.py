@@ -156,7 +156,7 @@ class AdPageRead:
 def read_ad_page(adapter: Adapter, html: str | bytes) -> AdPageRead:
     tree = _parse(html)
     labels = label_values(adapter, tree) if adapter.ad.labels else {}
-    fields = {}
+    fields: dict[str, str] = {}
     for name, spec in adapter.ad.fields.items():
         value = extract(spec, tree, labels)
         if value:
