@@ -1,0 +1,133 @@
+"""Stated age: digits or written-out numbers (nl/en/es), ignoring ages of others, years, heights
+and prices."""
+
+from __future__ import annotations
+
+import re
+
+from zicht.extract.text import Prepared, fold
+
+MIN_AGE, MAX_AGE = 18, 80
+
+_NL_UNITS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_NL_TENS = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig", 7: "zeventig", 8: "tachtig"}
+_EN_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty"}
+_ES_TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta", 8: "ochenta"}
+_ES_UNITS = ["", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
+
+
+def _number_words() -> dict[str, int]:
+    words = {
+        "achttien": 18,
+        "negentien": 19,
+        "eighteen": 18,
+        "nineteen": 19,
+        "dieciocho": 18,
+        "diecinueve": 19,
+        "veinte": 20,
+    }
+    for tens in range(2, 9):
+        words[_NL_TENS[tens]] = tens * 10
+        words[_EN_TENS[tens]] = tens * 10
+        if tens >= 3:
+            words[_ES_TENS[tens]] = tens * 10
+        for unit in range(1, 10):
+            nl_unit = _NL_UNITS[unit]
+            joiner = "en" if not nl_unit.endswith("e") else "en"  # drieentwintig (folded from drieëntwintig)
+            words[f"{nl_unit}{joiner}{_NL_TENS[tens]}"] = tens * 10 + unit
+            words[f"{_EN_TENS[tens]}-{_EN_UNITS[unit]}"] = tens * 10 + unit
+            words[f"{_EN_TENS[tens]} {_EN_UNITS[unit]}"] = tens * 10 + unit
+            if tens == 2:
+                words[f"veinti{_ES_UNITS[unit]}"] = 20 + unit
+            else:
+                words[f"{_ES_TENS[tens]} y {_ES_UNITS[unit]}"] = tens * 10 + unit
+    return {k: v for k, v in words.items() if MIN_AGE <= v <= MAX_AGE}
+
+
+NUMBER_WORDS = _number_words()
+_WORDS_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_N = rf"(\d{{2}}|{_WORDS_ALT})"
+UNIT = (
+    r"(?:jaar|jaartjes|jr|j|jarige|years?(?:\s+old)?|yrs?|yo|y/o|y\.o|anos|ans|lat|lata|ani|de\s+ani|jahre|"
+    r"lentes|anni)\b"
+)
+_NOT_AGE_AFTER = re.compile(
+    r"^\s*(?:\+|/\s*\d|x\b|:|cm|kg|min|uur|u\b|h\b|euro|eur|€|%|,-|[.,]\d)|"
+    r"^\s*(?:jaar|years?|anos|jr)?\s*(?:ervaring|experience|in\s+(?:het|dit|nederland|holland|de)|actief|geleden|"
+    r"ago|getrouwd|werkzaam|bezig|oud(?:er)?\s+dan|en\s+ouder|and\s+older|of\s+experience)"
+)
+_OTHERS_BEFORE = re.compile(
+    r"(?:mijn|my|haar|her|zijn|his|onze|our)\s+(?:\w+\s+){0,2}?(?:vriendin|vriend|zus|zusje|collega|moeder|vader|"
+    r"dochter|zoon|nicht|partner|man|friend|sister|colleague|mother|father|kinderen|kids)\b"
+    r"[\s(:,]*(?:van|is|of|die\s+is|who\s+is|\w+)?[\s(:,]*$|"
+    r"\b(?:kinderen|kids|klanten|heren|mannen|men|clients|gentlemen|boven\s+de|onder\s+de|ouder\s+dan|jonger\s+dan|"
+    r"over|above|under|tussen|vanaf|sinds|since|al|ruim|bijna|alleen|only|for|voor|dan|than)\s+(?:de\s+)?$|"
+    r"\b(?:van|of)\s+\d{1,2}\s*,\s*$|\d\s*(?:-|tot|to|a)\s*$"
+)
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:leeftijd|age|edad|idade|wiek|varsta|alter|lft)\s*[:=.]?\s*{_N}\b"),
+    re.compile(
+        rf"\b(?:ik\s+ben|i\s+am|i'm|im|soy|tengo|sou|tenho|jestem|mam|am|sunt|ich\s+bin|je\s+suis|sono|wij\s+zijn|"
+        rf"we\s+are|(?:hij|zij|he|she)(?:\s+is)?|beide|both)\s+{_N}\b"
+    ),
+    re.compile(rf"\(\s*[mvhz]\s*{_N}\b"),
+    re.compile(rf"{_N}\s*-?\s*{UNIT}"),
+    re.compile(rf"{_N}\s*(?:en|and|&|y|i|si)\s*\d{{2}}\s*{UNIT}"),
+    re.compile(r"\(\s*(\d{2})\s*(?:jaar|jr|j|yo|years)?\s*(?:\)|en\s|and\s|&|/|,)"),
+    re.compile(
+        rf"\b(?:meid|meisje|vrouw|dame|girl|lady|jongen|man|studente|schatje|vrouwtje|chica|dziewczyna|babe|"
+        rf"schoonheid|beauty|mevrouw|tante|oma)\s+(?:van|of|de)\s+{_N}\b"
+    ),
+)
+# Weak: "Lisa, 28." or "girl, 22," (a word, then a two-digit number and punctuation); only when nothing else.
+_NAME_NUMBER = re.compile(r"\b([^\W\d_]+),?\s(\d{2})\b(?=\s*[,.!)]|\s*$|\s+-\s)")
+_NOT_NAME = frozenset(
+    "uur u h half min minuten minutes prijs tarief kwartier hour hours nacht night euro eur tel bel "
+    "postcode maat "
+    "cup en and of tot to van kg cm nr nummer".split()
+)
+
+
+def _value(raw: str) -> int | None:
+    value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+    return value if value is not None and MIN_AGE <= value <= MAX_AGE else None
+
+
+def _plausible(folded: str, start: int, end: int) -> bool:
+    after = folded[end : end + 40]
+    before = folded[max(0, start - 60) : start]
+    return not _NOT_AGE_AFTER.search(after) and not _OTHERS_BEFORE.search(before)
+
+
+def age_from_field(value: str | None) -> int | None:
+    if not value:
+        return None
+    match = re.search(r"\d{2}", value)
+    if match:
+        return _value(match.group())
+    text = fold(value)
+    return next((_value(w) for w in NUMBER_WORDS if w in text), None)
+
+
+def age_from_text(text: Prepared) -> tuple[int, str] | None:
+    """The first plausible stated age in the text and the words that stated it."""
+    folded = text.folded
+    best: tuple[int, int, str] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(folded):
+            if best is not None and match.start() >= best[0]:
+                break
+            value = _value(match.group(1))
+            if value is None or not _plausible(folded, match.start(1), match.end(1)):
+                continue
+            best = (match.start(), value, match.group())
+            break
+    if best is not None:
+        return best[1], best[2]
+    for match in _NAME_NUMBER.finditer(text.raw):
+        word = match.group(1).lower()
+        value = _value(match.group(2))
+        if value is not None and word not in _NOT_NAME and _plausible(folded, match.start(2), match.end(2)):
+            return value, match.group()
+    return None

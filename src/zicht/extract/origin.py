@@ -1,0 +1,271 @@
+"""Stated origin: nationality adjectives and nouns (nl, en, es, pt, pl, ro, de, fr, it) and "from <country>".
+
+A nationality word counts unless it names a language ("ik spreek Engels", "Spaans sprekend"), a service
+or style ("Frans zonder", "Grieks", "Thaise massage", "Nederlandse klanten"), or someone else's origin
+("mijn moeder is Indonesisch"). Uninflected Dutch forms (Nederlands, Roemeens) count only after "ik ben",
+"half", "echt", "100%" or in a compound ("Marokkaans-Nederlandse"). Country names count after
+from/uit/aus/din/z/de/born in.
+Words for a region only (latina, Oost-Europese, Aziatische) give an origin_group without a country.
+"""
+
+from __future__ import annotations
+
+from zicht.extract.text import Prepared, Token, fold_word
+from zicht.vocab import OriginGroup, origin_group
+
+# ISO code -> nationality words (folded; adjectives and nouns, feminine and masculine forms).
+_NATIONALITY = {
+    "NL": "nederlandse nederlander nederlandstalige hollandse hollands dutch holandesa holandes holenderka "
+    "olandeza friese brabantse limburgse groningse",
+    "RO": "roemeense roemeen romanian rumana rumano romena romeno rumunka romanca romanesca "
+    "roemeensche rumanin",
+    "BG": "bulgaarse bulgaar bulgarian bulgara bulgarka bulgaroaica",
+    "HU": "hongaarse hongaar hungarian hungara hungarka ungureanca unguroaica",
+    "PL": "poolse polish polaca polaco polka polska polskiej polonesa poloneza",
+    "UA": "oekraiense oekrainse ukrainian ucraniana ukrainka ucraineanca ukrainische",
+    "RU": "russische russin russian rusa ruso russa rosjanka rusoaica",
+    "MD": "moldavische moldovan moldava moldawianka moldoveanca",
+    "CZ": "tsjechische czech checa czeska",
+    "SK": "slowaakse slovak slovakian eslovaca slowaczka",
+    "LT": "litouwse lithuanian lituana litwinka",
+    "LV": "letse latvian letona lotyszka",
+    "EE": "estse estonian estonia estonka",
+    "BY": "wit-russische belarusian bielorrusa bialorusinka",
+    "AL": "albanese albanian albanesa albanka",
+    "RS": "servische serbian serbia serbka",
+    "HR": "kroatische croatian croata chorwatka",
+    "SI": "sloveense slovenian slovena",
+    "BA": "bosnische bosnian bosnia",
+    "MK": "macedonische macedonian",
+    "CO": "colombiaanse colombiaan colombian colombiana colombiano kolumbijka columbianca",
+    "VE": "venezolaanse venezuelaanse venezuelan venezolana venezolano venezuelana wenezuelka",
+    "DO": "dominicaanse dominican dominicana dominicano dominikanka",
+    "BR": "braziliaanse braziliaan brazilian brasilena brasileira brasileiro brazylijka braziliana "
+    "brasiliana",
+    "CU": "cubaanse cubaan cuban cubana cubano kubanka",
+    "PE": "peruaanse peruvian peruana peruano",
+    "AR": "argentijnse argentinian argentine argentina argentino",
+    "CL": "chileense chilean chilena chileno",
+    "EC": "ecuadoraanse ecuadorian ecuatoriana ecuatoriano",
+    "PY": "paraguayaanse paraguayan paraguaya paraguayo",
+    "MX": "mexicaanse mexican mexicana mexicano",
+    "GT": "guatemalteekse guatemalan guatemalteca",
+    "SR": "surinaamse surinamer surinamese surinamesa",
+    "CW": "antilliaanse antilliaan curacaose curacaoenaar antillean",
+    "ES": "spaanse spanish espanola espanol hiszpanka spaniola",
+    "IT": "italiaanse italian italiana italiano wloszka italianca",
+    "DE": "duitse german alemana deutsche niemka germana",
+    "FR": "franse french francesa francaise francuzka franceza",
+    "GB": "engelse britse english british inglesa angielka englezoaica",
+    "BE": "belgische belgian belga",
+    "PT": "portugese portuguese portuguesa portugalka",
+    "GR": "griekse greek griega",
+    "SE": "zweedse swedish sueca",
+    "NO": "noorse norwegian noruega",
+    "TH": "thaise thai tailandesa",
+    "CN": "chinese china chinees",
+    "JP": "japanse japanese japonesa",
+    "VN": "vietnamese vietnamita",
+    "PH": "filipijnse filipina filipino",
+    "ID": "indonesische indische indonesian indonesia",
+    "IN": "indiase indian india hindoestaanse",
+    "TW": "taiwanese",
+    "MA": "marokkaanse marokkaan moroccan marroqui",
+    "TR": "turkse turkish turca",
+    "NG": "nigeriaanse nigerian",
+    "GH": "ghanese ghanaian ghanesa",
+    "KE": "keniaanse kenyan",
+    "CM": "kameroense cameroonian",
+    "CV": "kaapverdiaanse capeverdean caboverdiana",
+    "CI": "ivoriaanse ivorian",
+}
+# Uninflected Dutch adjectives (languages too): origin only in a stated-origin context.
+_PLAIN = {
+    "NL": "nederlands",
+    "RO": "roemeens",
+    "PL": "pools",
+    "BR": "braziliaans",
+    "CO": "colombiaans",
+    "MA": "marokkaans",
+    "SR": "surinaams",
+    "ID": "indonesisch",
+    "IT": "italiaans",
+    "ES": "spaans",
+    "DE": "duits",
+    "RU": "russisch",
+    "BG": "bulgaars",
+    "HU": "hongaars",
+    "DO": "dominicaans",
+    "VE": "venezolaans",
+    "CU": "cubaans",
+    "TR": "turks",
+    "UA": "oekraiens",
+    "FR": "frans",
+    "GB": "engels",
+    "GR": "grieks",
+    "PT": "portugees",
+    "TH": "thais",
+    "CN": "chinees",
+    "CZ": "tsjechisch",
+}
+_COUNTRY = {
+    "NL": "nederland holland netherlands",
+    "RO": "roemenie romania rumania romenia rumunii",
+    "BG": "bulgarije bulgaria",
+    "HU": "hongarije hungary hungria",
+    "PL": "polen poland polski polonia",
+    "UA": "oekraine ukraine ucrania ukrainy",
+    "RU": "rusland russia rusia",
+    "MD": "moldavie moldova",
+    "CZ": "tsjechie czechia",
+    "LT": "litouwen lithuania",
+    "LV": "letland latvia",
+    "CO": "colombia colombie",
+    "VE": "venezuela",
+    "DO": "dominicaanse",
+    "BR": "brazilie brazil brasil",
+    "CU": "cuba",
+    "PE": "peru",
+    "AR": "argentinie argentina",
+    "EC": "ecuador",
+    "MX": "mexico",
+    "ES": "spanje spain espana",
+    "IT": "italie italy italia",
+    "DE": "duitsland germany deutschland alemania",
+    "FR": "frankrijk france",
+    "BE": "belgie belgium",
+    "PT": "portugal",
+    "TH": "thailand",
+    "CN": "china",
+    "VN": "vietnam",
+    "PH": "filipijnen philippines",
+    "ID": "indonesie indonesia",
+    "MA": "marokko morocco",
+    "TR": "turkije turkey",
+    "NG": "nigeria",
+    "GH": "ghana",
+    "KE": "kenia kenya",
+    "CM": "kameroen cameroon",
+    "SR": "suriname",
+    "CW": "curacao",
+    "TW": "taiwan",
+    "JP": "japan",
+    "GB": "engeland england uk",
+    "AL": "albanie albania",
+    "RS": "servie serbia",
+    "SK": "slowakije slovakia",
+    "EE": "estland estonia",
+    "PY": "paraguay",
+    "CL": "chili chile",
+    "GT": "guatemala",
+    "HR": "kroatie croatia",
+    "GR": "griekenland greece",
+    "SE": "zweden sweden",
+    "IN": "india",
+    "CV": "kaapverdie",
+}
+_GROUP_WORDS: dict[str, OriginGroup] = {
+    "latina": "south_america",
+    "latino": "south_america",
+    "latinas": "south_america",
+    "latijns": "south_america",
+    "zuid-amerikaanse": "south_america",
+    "oost-europese": "europe_east",
+    "aziatische": "other",
+    "asian": "other",
+    "afrikaanse": "other",
+    "african": "other",
+    "ebony": "other",
+}
+
+WORDS: dict[str, str] = {w: code for code, words in _NATIONALITY.items() for w in words.split()}
+PLAIN: dict[str, str] = {w: code for code, w in _PLAIN.items()}
+COUNTRIES: dict[str, str] = {w: code for code, words in _COUNTRY.items() for w in words.split()}
+
+_LANGUAGE_CONTEXT = frozenset(
+    "spreek spreekt spreken speak speaks speaking talen taal languages language hablo habla idiomas "
+    "falo mowie "
+    "vorbesc parle sprechen spreche spricht".split()
+)
+_NOT_PERSON_AFTER = frozenset(
+    "sprekend sprekende speaking spoken talig klanten clients customers heren mannen men gentlemen "
+    "gasten guests "
+    "massage massages slag ritmes ritme kus kiss kissing kussen zoenen wax keuken food cuisine "
+    "style stijl les "
+    "taal language porno porn film films muziek music nummer number accent zonder without met with "
+    "salon tv".split()
+)
+_OTHERS_BEFORE = frozenset(
+    "moeder vader mother father mama papa man husband vriend vriendin friend opa oma".split()
+)
+_STATED = frozenset(
+    "ben am im i'm soy sou sunt jestem bin suis sono half echt echte 100 afkomst is "
+    "nationaliteit nationality origin origen".split()
+)
+_FROM = frozenset("uit from aus din z ze de van born geboren origine afkomstig originally komt kom".split())
+
+
+def _usable(tokens: list[Token], i: int, check_next: bool = True) -> bool:
+    token = tokens[i]
+    nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
+    if check_next and nxt in _NOT_PERSON_AFTER:
+        return False
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if tokens[j].clause != token.clause:
+            break
+        if tokens[j].word in _LANGUAGE_CONTEXT or (i - j <= 4 and tokens[j].word in _OTHERS_BEFORE):
+            return False
+    return True
+
+
+def _plain_usable(text: Prepared, i: int) -> bool:
+    tokens = text.tokens
+    token = tokens[i]
+    if i + 1 < len(tokens) and text.raw[token.end : tokens[i + 1].start] == "-":
+        return tokens[i + 1].word in WORDS or tokens[i + 1].word in PLAIN  # Marokkaans-Nederlandse
+    after = " ".join(t.word for t in tokens[i + 1 : i + 3])
+    if after.startswith(
+        ("van afkomst", "bloed", "roots", "van geboorte", "stel", "koppel", "meisje", "stelletje")
+    ):
+        return True
+    return any(t.word in _STATED and t.clause == token.clause for t in tokens[max(0, i - 3) : i])
+
+
+def origin_from_field(value: str | None) -> tuple[str | None, OriginGroup | None]:
+    if not value:
+        return None, None
+    for word in (fold_word(w) for w in value.replace("-", " ").replace("/", " ").split()):
+        code = WORDS.get(word) or PLAIN.get(word) or COUNTRIES.get(word)
+        if code:
+            return code, origin_group(code)
+        if word in _GROUP_WORDS:
+            return None, _GROUP_WORDS[word]
+    return None, None
+
+
+def origin_from_text(text: Prepared) -> tuple[str | None, OriginGroup | None, str]:
+    """(country, group, matched words); country None with a group for region-only words like 'latina'."""
+    tokens = text.tokens
+    group_only: tuple[OriginGroup, str] | None = None
+    for i, token in enumerate(tokens):
+        word = token.word
+        if word in WORDS and _usable(tokens, i):
+            code = WORDS[word]
+            if code == "DO" and i + 1 < len(tokens) and tokens[i + 1].word in {"republiek", "republic"}:
+                return code, origin_group(code), f"{token.text} {tokens[i + 1].text}"
+            return code, origin_group(code), token.text
+        if word in PLAIN and _usable(tokens, i) and _plain_usable(text, i):
+            return PLAIN[word], origin_group(PLAIN[word]), token.text
+        if word in COUNTRIES and i and tokens[i - 1].word in _FROM | {"la", "the", "de"}:
+            before = {t.word for t in tokens[max(0, i - 3) : i]}
+            if before & _FROM and _usable(tokens, i, check_next=False):
+                return COUNTRIES[word], origin_group(COUNTRIES[word]), token.text
+        if group_only is None:
+            key = word
+            if word in {"oost", "zuid", "latijns"} and i + 1 < len(tokens):
+                key = f"{word}-{tokens[i + 1].word}" if word != "latijns" else word
+            if key in _GROUP_WORDS and _usable(tokens, i):
+                group_only = (_GROUP_WORDS[key], token.text)
+    if group_only:
+        return None, group_only[0], group_only[1]
+    return None, None, ""

@@ -1,0 +1,198 @@
+"""Municipality (CBS 2021 code) from a place or district name: woonplaatsen, municipality names, aliases.
+
+Ambiguous woonplaats names (Beek, Nes, Bergen) resolve to the municipality of the same name, else
+to a candidate
+named right after the place ("Nes op Ameland", "Beek (Limburg)"), else to the largest population.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from zicht.extract.text import Prepared, fold_word, prepare
+from zicht.refdata import ReferenceData, fold, load_reference
+
+# Common names, English names and districts that are not woonplaatsen, mapped to their municipality.
+ALIASES: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "den haag",
+            "the hague",
+            "hague",
+            "s gravenhage",
+            "scheveningen",
+            "laak",
+            "transvaal",
+            "schilderswijk",
+            "loosduinen",
+            "escamp",
+            "ypenburg",
+        ],
+        "GM0518",
+    ),
+    **dict.fromkeys(["den bosch", "s hertogenbosch", "hertogenbosch"], "GM0796"),
+    **dict.fromkeys(
+        [
+            "bijlmer",
+            "bijlmermeer",
+            "amsterdam zuidoost",
+            "zuidoost",
+            "nieuw west",
+            "osdorp",
+            "slotervaart",
+            "sloterdijk",
+            "de pijp",
+            "jordaan",
+            "amsterdam noord",
+            "amsterdam west",
+            "amsterdam oost",
+            "amsterdam zuid",
+            "amsterdam centrum",
+            "gaasperdam",
+            "geuzenveld",
+            "buitenveldert",
+        ],
+        "GM0363",
+    ),
+    **dict.fromkeys(
+        [
+            "kralingen",
+            "delfshaven",
+            "hillegersberg",
+            "blaak",
+            "feijenoord",
+            "charlois",
+            "ijsselmonde",
+            "rotterdam zuid",
+            "rotterdam west",
+            "rotterdam noord",
+            "hoogvliet",
+            "pernis",
+            "overschie",
+            "prins alexander",
+        ],
+        "GM0599",
+    ),
+    **dict.fromkeys(["overvecht", "leidsche rijn", "kanaleneiland", "lombok", "vleuten"], "GM0344"),
+    **dict.fromkeys(["strijp", "woensel", "stratum", "gestel"], "GM0772"),
+    "vathorst": "GM0307",
+}
+
+# Woonplaats names that are also everyday words (or first names): in free text they count only when
+# capitalised and right after a place preposition ("in Best", "uit Echt").
+COMMON_WORDS = frozenset(
+    """een best echt well made born ee ens lies mill hall halle hoek heide broek linde linden winkel
+    veen waal zegge wier spier haren hoeven erica joppe elim oranje tuk rha loon horn vries heel
+    goor lent leur boer bant hank kaag marken beek nes lith reek ried sluis spui putten putte hem
+    graft stein epe arum goes buren laren dorst enter handel zetten velden rekken schijf waarde
+    grave opende deil est erp elp ell bern eext mook nuis rien zalk zuna wons tinte horst norg peins
+    vasse puth tuil baak haps gaast ede gees esch emst lemmer opmeer oosterend winde hulst nieuwe
+    oude baars marle rumpt smakt oene wilp boekel stroe elsloo kessel heeg thorn leek
+    """.split()
+)
+_PREFIXES = frozenset(
+    "nieuwe nieuw oude oud groot grote klein kleine sint st de den het ter ten op aan".split()
+)
+PLACE_PREPOSITIONS = frozenset("in uit te regio omgeving near from bij nabij rond around en".split())
+_QUALIFIER = re.compile(r"\s+(?:l|gn|nb|nh|gld|zh|u|fr|o|ov|z|d|dr|lb|li|ut|gr|fl|zl|ze|n h)$")
+MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    """Folded place name -> candidate municipality codes (best first), plus the data to break ties."""
+
+    names: dict[str, tuple[str, ...]]
+    first_words: frozenset[str]
+    municipality_names: dict[str, str]  # code -> folded name (and common name), for "Nes op Ameland"
+    province_of: dict[str, str]  # code -> folded province
+
+    @classmethod
+    def from_reference(cls, ref: ReferenceData) -> PlaceIndex:
+        population = {m.code: m.population for m in ref.municipalities}
+        own_name: dict[str, set[str]] = {}
+        candidates: dict[str, set[str]] = {}
+
+        def add(name: str, code: str) -> None:
+            key = fold(name)
+            if key and code in population:
+                candidates.setdefault(key, set()).add(code)
+
+        for m in ref.municipalities:
+            for name in {m.name, m.common_name}:
+                for key in {fold(name), fold(re.sub(r"\s*\(.*\)$", "", name))}:
+                    own_name.setdefault(key, set()).add(m.code)
+                    add(key, m.code)
+        for place in ref.places:
+            add(place.name, place.municipality_code)
+            key = fold(place.name)
+            bare = _QUALIFIER.sub("", key)
+            muni = (
+                fold(ref.by_code[place.municipality_code].name)
+                if place.municipality_code in population
+                else ""
+            )
+            if muni and bare.endswith(" " + muni) and bare[: -len(muni) - 1] not in _PREFIXES:
+                bare = bare[: -len(muni) - 1]
+            if bare != key:
+                add(bare, place.municipality_code)
+
+        names: dict[str, tuple[str, ...]] = {}
+        for key, codes in candidates.items():
+            same = own_name.get(key, set()) & codes
+            ordered = sorted(codes, key=lambda c: (c not in same, -population[c], c))
+            names[key] = tuple(ordered)
+        for key, code in ALIASES.items():
+            names[key] = (code,)
+        muni_names = {m.code: fold(re.sub(r"\s*\(.*\)$", "", m.common_name)) for m in ref.municipalities}
+        provinces = {m.code: fold(m.province) for m in ref.municipalities}
+        firsts = frozenset(key.split()[0] for key in names)
+        return cls(names, firsts, muni_names, provinces)
+
+    @classmethod
+    def from_data_dir(cls, directory: Path) -> PlaceIndex:
+        return cls.from_reference(load_reference(Path(directory)))
+
+    def lookup(self, name: str) -> str | None:
+        """The municipality of an exact place name (a site's city field), else the first place in it."""
+        codes = self.names.get(fold(name))
+        if codes:
+            return codes[0]
+        found = self.find(prepare(name), strict=False)
+        return found[0] if found else None
+
+    def find(self, text: Prepared, strict: bool = True) -> tuple[str, str] | None:
+        """First place named in a text: (municipality code, matched words); the longest name wins."""
+        tokens = text.tokens
+        words = text.words
+        for i, token in enumerate(tokens):
+            if token.word not in self.first_words:
+                continue
+            for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+                key = " ".join(words[i : i + n])
+                codes = self.names.get(key)
+                if not codes:
+                    continue
+                if n == 1 and strict and (key in COMMON_WORDS or len(key) <= 2):
+                    before = words[i - 1] if i else ""
+                    if not token.text[:1].isupper() or before not in PLACE_PREPOSITIONS:
+                        break
+                return self._resolve(codes, words[i + n : i + n + 4]), key
+        return None
+
+    def _resolve(self, codes: tuple[str, ...], following: list[str]) -> str:
+        if len(codes) > 1:
+            for word in following:
+                for code in codes:
+                    if word and (
+                        self.municipality_names.get(code, "").split()[:1] == [word]
+                        or self.province_of.get(code) == word
+                    ):
+                        return code
+        return codes[0]
+
+
+def place_word(word: str) -> str:
+    return fold_word(word)

@@ -1,0 +1,185 @@
+"""Hourly price: pair each amount with the duration it is written next to, then normalise to one hour.
+
+Rules (docs/extraction.md): the 1-hour price when the ad states one; else the stated duration closest to an
+hour (ties: the shorter) scaled linearly to 60 minutes; a night counts as 8 hours. A range
+("150-200") gives its
+lower bound. A currency amount with no duration next to it counts as an hourly price ("Tarief: €150").
+Deposits, extras, taxi, entrance fees and "each extra hour" prices are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zicht.extract.text import fold
+
+NIGHT_MINUTES = 480
+MIN_AMOUNT, MAX_AMOUNT = 10.0, 5000.0
+MIN_HOURLY, MAX_HOURLY = 15.0, 3000.0
+
+_HOUR_WORD = r"(?:uur|uurtje|u|h|hr|hrs|hours?|horas?|godzin[ay]?|ore|ora|std|stunden?|heures?)"
+_DURATION = re.compile(
+    r"(?<![a-z])(?P<extra>(?:extra|volgend[e]?|tweede|additional|each|elk[e]?|ieder[e]?|next|second)\s+)?"
+    r"(?:"
+    r"(?P<ninety>anderhalf\s*uur|1[.,]5\s*" + _HOUR_WORD + r"\b|hora\s+y\s+media|1\s*1/2\s*uur|90\s*min\w*)"
+    r"|(?P<half>(?:een\s+)?half\s*uur(?:tje)?|halfuur(?:tje)?|1/2\s*(?:uur|u|h)\b|half\s+(?:an\s+)?hour|"
+    r"media\s+hora|meia\s+hora|pol\s+godziny|jumatate\s+de\s+ora|demi[\s-]heure)"
+    r"|(?P<quarter>kwartier(?:tje)?|quarter(?:\s+hour)?)"
+    r"|(?<![\d.,])(?P<min>\d{1,3})\s*(?:minuten|minutes|minutos|minuti|minut|mins?|m)\b\.?"
+    r"|(?<![\d.,])(?P<hours>\d{1,2})\s*" + _HOUR_WORD + r"\b"
+    r"|(?P<wordhours>een|one|a|an|una|uma|un|o|1|twee|two|dos|duas|drie|three|tres)\s+"
+    r"(?:heel\s+|hele\s+|full\s+)?(?:uur|uurtje|hour|hora|godzina|ora|oră|stunde|heure|ore)\b"
+    r"|(?P<night>(?:hele\s+|de\s+hele\s+)?nacht|overnight|night|noche|noite|noc|nuit|12\s*hours)"
+    r"|(?P<perhour>per\s+uur|p\.?/?u\.?\b|/\s*u(?:ur)?\b|/\s*h\b|p/?h\b|per\s+hour|an\s+hour|hourly|la\s+hora|"
+    r"uurtarief|uurprijs|heel\s+uur|hele\s+uur|het\s+uur|full\s+hour|uurtje|uur|hour|hora|godzina|ora|stunde)"
+    r")(?![a-z])"
+)
+_WORD_HOURS = {"twee": 120, "two": 120, "dos": 120, "duas": 120, "drie": 180, "three": 180, "tres": 180}
+_NUM = r"\d{1,2}\.\d{3}|\d{1,4}"
+_AMOUNT = re.compile(
+    r"(?P<cur1>€|eur(?:o|os)?\b|rozen|roses|£/€)?\s*"
+    r"(?<![\d.,:/+-])(?P<value>" + _NUM + r")(?:[.,](?:-{1,2}|\d{2})(?!\d))?(?![\d:]|/\d)"
+    r"(?P<range>\s*(?:-|tot|to|en|a)\s*(?:€\s*)?(?P<upper>" + _NUM + r")(?:[.,](?:-|\d{2}))?(?![\d:]|/\d))?"
+    r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|rozen|roses|,-))?"
+)
+_PHONE_LIKE = re.compile(r"(?:\+|00)?\d(?:[\s.\-]?\d){8,}")
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:€|eur|euro|,-))")
+_EXCLUDE_BEFORE = re.compile(
+    r"(?:aanbetaling|deposit|borg|vooruit\w*|taxi\w*|reis\w*|travel|entree|entrance|extra\w*|meerprijs|"
+    r"toeslag|supplement|anaal|anal|av\b|grieks|greek|tip|parkeer\w*|daarna|then|thereafter|fooi)|\+\s*(?:€|eur\w*)?\s*$"
+)
+_EXCLUDE_AFTER = re.compile(
+    r"^\s*(?:extra|toeslag|meerprijs|aanbetaling|borg|deposit|vooraf|in advance|taxi|reiskosten|entree)"
+)
+_GAP = re.compile(
+    r"^[\s:=\-.,()*/]*(?:(?:per|het|de|la|a|an|voor|een|for|the|um|uma|o|pe|za|heel|hele|full|first|eerste|"
+    r"is|kost|kosten|costs?|only|slechts|=)[\s:=\-.,()*/]*){0,3}$"
+)
+_CLAUSE = re.compile(r"[.!?;\n](?:\s|$)")
+_ROW_BREAK = re.compile(r"[;|•\n]")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    minutes: int | None = None  # a duration
+    extra: bool = False  # "each extra hour": its price is not the base price
+    amount: float | None = None  # an amount
+    currency: bool = False
+    excluded: bool = False
+
+
+def _minutes(m: re.Match[str]) -> int | None:
+    if m.group("ninety"):
+        return 90
+    if m.group("half"):
+        return 30
+    if m.group("quarter"):
+        return 15
+    if m.group("min"):
+        value = int(m.group("min"))
+        return value if 10 <= value <= 600 else None
+    if m.group("hours"):
+        value = int(m.group("hours"))
+        return value * 60 if 1 <= value <= 12 else None
+    if m.group("wordhours"):
+        return _WORD_HOURS.get(m.group("wordhours"), 60)
+    if m.group("night"):
+        return NIGHT_MINUTES
+    return 60
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(".", ""))
+
+
+def _tokens(text: str) -> list[_Token]:
+    durations: list[_Token] = []
+    for m in _DURATION.finditer(text):
+        minutes = _minutes(m)
+        if minutes is not None:
+            durations.append(_Token(m.start(), m.end(), minutes=minutes, extra=bool(m.group("extra"))))
+    taken = [(d.start, d.end) for d in durations]
+    amounts: list[_Token] = []
+    previous_end = 0
+    for m in _AMOUNT.finditer(text):
+        start, end = m.start("value"), m.end()
+        if any(s <= start < e for s, e in taken) or m.group("value").startswith("0"):
+            continue
+        value = _number(m.group("value"))
+        currency = bool(m.group("cur1") or (m.group("cur2") or "").strip())
+        upper = m.group("upper")
+        if upper and not (value <= _number(upper) <= 3 * value):
+            end = m.start("range")  # "80 en 1 uur": not a range
+        if not MIN_AMOUNT <= value <= MAX_AMOUNT:
+            continue
+        lead = _CLAUSE.split(text[max(previous_end, start - 40) : m.start("value")])[-1]
+        excluded = bool(_EXCLUDE_BEFORE.search(lead) or _EXCLUDE_AFTER.search(text[end : end + 20]))
+        amounts.append(_Token(m.start(), end, amount=value, currency=currency, excluded=excluded))
+        previous_end = end
+    return sorted(durations + amounts, key=lambda t: t.start)
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end : right.start]
+    return (
+        len(gap) <= 16
+        and not _ROW_BREAK.search(gap)
+        and not _SENTENCE_GAP.search(gap)
+        and bool(_GAP.match(gap))
+    )
+
+
+def _pairs(text: str) -> tuple[list[tuple[int, float, bool]], list[_Token]]:
+    """(minutes, amount, extra) pairs and the amounts left without a duration."""
+    tokens = _tokens(text)
+    options: list[tuple[_Token, _Token | None, _Token | None]] = []
+    for i, token in enumerate(tokens):
+        if token.amount is None:
+            continue
+        before = tokens[i - 1] if i and tokens[i - 1].minutes else None
+        after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].minutes else None
+        before = before if before and _adjacent(text, before, token) else None
+        after = after if after and _adjacent(text, token, after) else None
+        options.append((token, before, after))
+    votes_before = sum(1 for _, b, a in options if b and not a)
+    votes_after = sum(1 for _, b, a in options if a and not b)
+    prefer_after = votes_after > votes_before
+    pairs: list[tuple[int, float, bool]] = []
+    loose: list[_Token] = []
+    for token, before, after in options:
+        duration = (after or before) if prefer_after else (before or after)
+        if token.excluded:
+            continue
+        if duration is not None and duration.minutes is not None and token.amount is not None:
+            pairs.append((duration.minutes, token.amount, duration.extra))
+        elif token.currency:
+            loose.append(token)
+    return pairs, loose
+
+
+def price_per_hour(text: str) -> tuple[float, str] | None:
+    """The hourly price stated in a text (a rate field or the free text) and how it was derived."""
+    folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, fold(text)))
+    pairs, loose = _pairs(folded)
+    base = [(minutes, amount) for minutes, amount, extra in pairs if not extra]
+    hourly = [amount for minutes, amount in base if minutes == 60]
+    if hourly:
+        return _checked(hourly[0], f"{hourly[0]:g}/60min")
+    if base:
+        minutes, amount = min(base, key=lambda p: (abs(p[0] - 60), p[0]))
+        return _checked(round(amount * 60 / minutes, 2), f"{amount:g}/{minutes}min")
+    if loose and loose[0].amount is not None:
+        return _checked(loose[0].amount, f"{loose[0].amount:g} (no duration: hourly)")
+    return None
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _checked(value: float, how: str) -> tuple[float, str] | None:
+    return (value, how) if MIN_HOURLY <= value <= MAX_HOURLY else None

@@ -1,0 +1,81 @@
+"""One ad (site fields + free text) to its canonical record: site fields first, text mining fills the rest."""
+
+from __future__ import annotations
+
+from zicht.extract.age import age_from_field, age_from_text
+from zicht.extract.fields import normalise_fields
+from zicht.extract.gender import gender_from_field, gender_from_text, resolve_gender
+from zicht.extract.indicators import indicators_from
+from zicht.extract.language import detect_language
+from zicht.extract.licence import licence_terms
+from zicht.extract.origin import origin_from_field, origin_from_text
+from zicht.extract.phone import phone_from_field, phone_from_text
+from zicht.extract.place import PlaceIndex
+from zicht.extract.price import price_per_hour
+from zicht.extract.text import prepare
+from zicht.extract.types import types_from
+from zicht.models import AdInput, AdRecord, Evidence
+from zicht.vocab import WORK_TYPES
+
+
+def extract_ad(
+    ad: AdInput, places: PlaceIndex, detect: bool = True, low_accuracy_language: bool = False
+) -> AdRecord:
+    """The canonical record of one ad. Never raises on odd input: unreadable parts give nulls."""
+    fields = normalise_fields(ad.fields)
+    text = prepare(ad.text)
+    evidence: list[Evidence] = []
+
+    text_gender = gender_from_text(text)
+    letters = sum(c.isalpha() for c in text.raw[:200])
+    gender = resolve_gender(gender_from_field(fields.get("gender")), text_gender, letters)
+
+    field_types, _ = types_from(fields.get("reception"))
+    text_types, type_words = types_from(text.raw)
+    types = tuple(t for t in WORK_TYPES if t in field_types | text_types)
+
+    country, group = origin_from_field(fields.get("origin"))
+    if country is None:
+        text_country, text_group, _ = origin_from_text(text)
+        country, group = text_country, text_group or group
+
+    age = age_from_field(fields.get("age"))
+    if age is None:
+        stated = age_from_text(text)
+        age = stated[0] if stated else None
+
+    price = price_per_hour(fields["rate"]) if fields.get("rate") else None
+    if price is None:
+        price = price_per_hour(text.raw)
+
+    municipality = places.lookup(fields["city"]) if fields.get("city") else None
+    if municipality is None:
+        found = places.find(text)
+        municipality = found[0] if found else None
+
+    phone = phone_from_field(fields.get("phone"))
+    if phone is None:
+        in_text = phone_from_text(text)
+        phone = in_text[0] if in_text else None
+
+    terms = licence_terms(text)
+    evidence.extend(Evidence(f"licence:{term}", match) for term, match in terms)
+    flags = indicators_from(text, age, gender)
+    evidence.extend(flags)
+
+    return AdRecord(
+        id=str(ad.id)[:200],
+        gender=gender,
+        types=types,
+        origin_country=country,
+        origin_group=group,
+        age=age,
+        price_per_hour=price[0] if price else None,
+        municipality_code=municipality,
+        phone=phone,
+        language=detect_language(text.raw, low_accuracy_language) if detect else None,
+        licence_terms=tuple(dict.fromkeys(term for term, _ in terms)),
+        indicators=tuple(e.name for e in flags),
+        evidence=tuple(evidence),
+        name=fields.get("name", "")[:100] or None,
+    )

@@ -1,0 +1,61 @@
+"""Types of sex work offered: home (privé-/thuisontvangst, incall), escort (outcall, hotel visits), massage.
+
+The site field and the text are both read and their types united; a negated phrase ("geen escort", "no
+outcall") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zicht.extract.text import fold, negated
+from zicht.vocab import WorkType
+
+_PATTERNS: tuple[tuple[WorkType, re.Pattern[str]], ...] = (
+    (
+        "home",
+        re.compile(
+            r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|st|g|gt|gen)\b|"
+            r"\bonvangst\b|incall|private\s+(?:reception|apartment)|\breceive\b|\brecibo\b|local\s+proprio|"
+            r"\bprzyjmuje\b|\bprimesc\b|\bricevo\b|kom\s+(?:\w+\s+)?langs|bij\s+mij\s+thuis|"
+            r"(?:you|je)\s+(?:come|komt)\s+(?:to|bij)\s+(?:me|mij)|come\s+and\s+visit\s+me|\bvisit\s+me\b|"
+            r"kamer\s*\+\s*dame|\bthuis\s+in\b|vanuit\s+(?:mijn\s+)?huis|prywatnie|\bkom\w*\s+(?:\w+\s+)?bij\s+[a-z]+\s+in\b|"
+            r"\book\s+(?:thuisbezoek|escort|outcall|hotelbezoek)|\bkom\s+ook\s+naar|\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\bclub\b|\braamwerk|\bprive\b(?!\s*-)"
+        ),
+    ),
+    (
+        "escort",
+        re.compile(
+            r"\bescor?u?te?\w*|outcall|hotel\s*bezoek|hotelvisit|hotel\s+visits?|thuis\s*bezoek|"
+            r"bezoek\s+aan\s+huis|\bkom\w*\s+(?:\w+\s+){0,2}(?:bij|naar)\s+(?:je|jou|u)\b|"
+            r"\b(?:i|we)\s+(?:come|travel)\s+to\s+you|\bsalidas?\b|\bsalgo\b|domicilio|dojazd|dojezdzam|"
+            r"\bvin\s+la\b|acompanhante|hausbesuch\w*|\baan\s+huis\b|to\s+your\s+(?:hotel|home)|"
+            r"naar\s+(?:je|jouw|uw)\s+(?:hotel|huis)"
+        ),
+    ),
+    (
+        "massage",
+        re.compile(
+            r"massa(?:ge|gem|je|z|ggio)\w*|masaz\w*|\bmasaj\w*|body[\s-]*(?:to|2|tot)[\s-]*body|tantr\w*|"
+            r"\bnuru\b|\blingam\b|masseuse|masseur|masajista"
+        ),
+    ),
+)
+_NEGATED_AFTER = re.compile(r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b)")
+
+
+def types_from(value: str | None) -> tuple[set[WorkType], list[str]]:
+    """Types named in a field or text, with the phrases that named them."""
+    if not value:
+        return set(), []
+    folded = fold(value)
+    found: set[WorkType] = set()
+    evidence: list[str] = []
+    for work_type, pattern in _PATTERNS:
+        for match in pattern.finditer(folded):
+            if negated(folded, match.start()) or _NEGATED_AFTER.match(folded[match.end() : match.end() + 20]):
+                continue
+            found.add(work_type)
+            evidence.append(match.group())
+            break
+    return found, evidence

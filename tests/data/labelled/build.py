@@ -1,0 +1,116 @@
+"""Build ads.jsonl (development) and heldout.jsonl (final check) from the hand-written ads.src.
+
+ads.src holds blocks separated by blank lines; each block is one ad written by hand:
+  T: a line of ad text (several T: lines are joined with newlines)
+  F: site fields, "key=value | key=value" (keys: name, age, gender, city, reception, origin, rate,
+phone, code)
+  E: expected canonical values, "key=value" separated by spaces; values may not contain spaces, use _ for them
+     g=gender t=type,type o=ISO a=age p=price m=municipality name or GM code ph=E.164 l=language
+     i=indicator,indicator lic=term,term ; an absent key means null (or an empty list)
+Lines starting with # are comments. Ids are "L0001"... in file order. The split is deterministic:
+an ad is held
+out when the first hex digit of sha1(id) is 0-3 (a quarter). Run: python tests/data/labelled/build.py
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import phonenumbers
+
+HERE = Path(__file__).resolve().parent
+FIELD_KEYS = {"name", "age", "gender", "city", "reception", "origin", "rate", "phone", "code"}
+
+
+def municipality_codes() -> dict[str, str]:
+    from zicht.refdata import resolve_data_dir
+
+    with open(resolve_data_dir() / "gemeenten-2021.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = {row["name"]: row["code"] for row in rows}
+    names.update({row["common_name"]: row["code"] for row in rows if row["common_name"]})
+    return names
+
+
+def parse_expect(line: str, codes: dict[str, str]) -> dict[str, object]:
+    raw = dict(item.split("=", 1) for item in line.split())
+    unknown = set(raw) - {"g", "t", "o", "a", "p", "m", "ph", "l", "i", "lic"}
+    if unknown:
+        raise ValueError(f"unknown expect keys {unknown}")
+    town = raw.get("m")
+    if town and not town.startswith("GM"):
+        town = codes[town.replace("_", " ")]
+    phone = raw.get("ph")
+    if phone and not phonenumbers.is_valid_number(phonenumbers.parse(phone)):
+        raise ValueError(f"invalid gold phone {phone}")
+    return {
+        "gender": raw.get("g"),
+        "types": sorted(raw["t"].split(",")) if raw.get("t") else [],
+        "origin_country": raw.get("o"),
+        "age": int(raw["a"]) if raw.get("a") else None,
+        "price_per_hour": float(raw["p"]) if raw.get("p") else None,
+        "municipality_code": town,
+        "phone": phone,
+        "language": raw.get("l"),
+        "indicators": sorted(raw["i"].split(",")) if raw.get("i") else [],
+        "licence_terms": sorted(raw["lic"].split(",")) if raw.get("lic") else [],
+    }
+
+
+def parse_blocks(source: str, codes: dict[str, str]) -> list[dict[str, object]]:
+    ads: list[dict[str, object]] = []
+    blocks = [b for b in source.split("\n\n") if b.strip()]
+    for number, block in enumerate(blocks, start=1):
+        text: list[str] = []
+        fields: dict[str, str] = {}
+        expect: dict[str, object] | None = None
+        for line in block.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            tag, _, rest = line.partition(":")
+            rest = rest[1:] if rest.startswith(" ") else rest
+            if tag == "T":
+                text.append(rest)
+            elif tag == "F":
+                for item in rest.split(" | "):
+                    key, _, value = item.partition("=")
+                    if key.strip() not in FIELD_KEYS:
+                        raise ValueError(f"block {number}: unknown field {key!r}")
+                    fields[key.strip()] = value.strip()
+            elif tag == "E":
+                expect = parse_expect(rest, codes)
+            else:
+                raise ValueError(f"block {number}: bad line {line!r}")
+        if expect is None and not text and not fields:
+            continue  # a comment-only block
+        if expect is None:
+            raise ValueError(f"block {number}: no E: line")
+        ads.append(
+            {"id": f"L{len(ads) + 1:04d}", "text": "\n".join(text), "fields": fields, "expect": expect}
+        )
+    return ads
+
+
+def held_out(ad_id: str) -> bool:
+    return hashlib.sha1(ad_id.encode()).hexdigest()[0] in "0123"
+
+
+def main() -> int:
+    codes = municipality_codes()
+    ads = parse_blocks((HERE / "ads.src").read_text(encoding="utf-8"), codes)
+    dev = [ad for ad in ads if not held_out(str(ad["id"]))]
+    test = [ad for ad in ads if held_out(str(ad["id"]))]
+    for name, rows in (("ads.jsonl", dev), ("heldout.jsonl", test)):
+        with open(HERE / name, "w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(ads)} ads: {len(dev)} in ads.jsonl, {len(test)} in heldout.jsonl")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
