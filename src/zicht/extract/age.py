@@ -47,7 +47,9 @@ def _number_words() -> dict[str, int]:
 
 NUMBER_WORDS = _number_words()
 _WORDS_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_N = rf"(\d{{2}}|{_WORDS_ALT})"
+_WORDS_HINT = re.compile(
+    r"tig|ty\b|ty[-\s]|tien|teen|veint|inta|enta|dieci"
+)  # a written-out number 18-80 may be present: only then run the (slower) word patterns
 UNIT = (
     r"(?:jaar|jaartjes|jr|j|jarige|years?(?:\s+old)?|yrs?|yo|y/o|y\.o|anos|ans|lat|lata|ani|de\s+ani|jahre|"
     r"lentes|anni)\b"
@@ -65,21 +67,29 @@ _OTHERS_BEFORE = re.compile(
     r"over|above|under|tussen|vanaf|sinds|since|al|ruim|bijna|alleen|only|for|voor|dan|than)\s+(?:de\s+)?$|"
     r"\b(?:van|of)\s+\d{1,2}\s*,\s*$|\d\s*(?:-|tot|to|a)\s*$"
 )
-_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:leeftijd|age|edad|idade|wiek|varsta|alter|lft)\s*[:=.]?\s*{_N}\b"),
-    re.compile(
-        rf"\b(?:ik\s+ben|i\s+am|i'm|im|soy|tengo|sou|tenho|jestem|mam|am|sunt|ich\s+bin|je\s+suis|sono|wij\s+zijn|"
-        rf"we\s+are|(?:hij|zij|he|she)(?:\s+is)?|beide|both)\s+{_N}\b"
-    ),
-    re.compile(rf"\(\s*[mvhz]\s*{_N}\b"),
-    re.compile(rf"{_N}\s*-?\s*{UNIT}"),
-    re.compile(rf"{_N}\s*(?:en|and|&|y|i|si)\s*\d{{2}}\s*{UNIT}"),
-    re.compile(r"\(\s*(\d{2})\s*(?:jaar|jr|j|yo|years)?\s*(?:\)|en\s|and\s|&|/|,)"),
-    re.compile(
-        rf"\b(?:meid|meisje|vrouw|dame|girl|lady|jongen|man|studente|schatje|vrouwtje|chica|dziewczyna|babe|"
-        rf"schoonheid|beauty|mevrouw|tante|oma)\s+(?:van|of|de)\s+{_N}\b"
-    ),
-)
+
+
+def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
+    _N = number  # noqa: N806
+    return (
+        re.compile(rf"\b(?:leeftijd|age|edad|idade|wiek|varsta|alter|lft)\s*[:=.]?\s*{_N}\b"),
+        re.compile(
+            rf"\b(?:ik\s+ben|i\s+am|i'm|im|soy|tengo|sou|tenho|jestem|mam|am|sunt|ich\s+bin|je\s+suis|sono|wij\s+zijn|"
+            rf"we\s+are|(?:hij|zij|he|she)(?:\s+is)?|beide|both)\s+{_N}\b"
+        ),
+        re.compile(rf"\(\s*[mvhz]\s*{_N}\b"),
+        re.compile(rf"{_N}\s*-?\s*{UNIT}"),
+        re.compile(rf"{_N}\s*(?:en|and|&|y|i|si)\s*\d{{2}}\s*{UNIT}"),
+        re.compile(r"\(\s*(\d{2})\s*(?:jaar|jr|j|yo|years)?\s*(?:\)|en\s|and\s|&|/|,)"),
+        re.compile(
+            rf"\b(?:meid|meisje|vrouw|dame|girl|lady|jongen|man|studente|schatje|vrouwtje|chica|dziewczyna|babe|"
+            rf"schoonheid|beauty|mevrouw|tante|oma)\s+(?:van|of|de)\s+{_N}\b"
+        ),
+    )
+
+
+DIGIT_PATTERNS = _patterns(r"(?<![\d.,/])(\d{2})(?!\d)")
+WORD_PATTERNS = _patterns(rf"(\d{{2}}|{_WORDS_ALT})")
 # Weak: "Lisa, 28." or "girl, 22," (a word, then a two-digit number and punctuation); only when nothing else.
 _NAME_NUMBER = re.compile(r"\b([^\W\d_]+),?\s(\d{2})\b(?=\s*[,.!)]|\s*$|\s+-\s)")
 _NOT_NAME = frozenset(
@@ -114,7 +124,8 @@ def age_from_text(text: Prepared) -> tuple[int, str] | None:
     """The first plausible stated age in the text and the words that stated it."""
     folded = text.folded
     best: tuple[int, int, str] | None = None
-    for pattern in _PATTERNS:
+    patterns = WORD_PATTERNS if _WORDS_HINT.search(folded) else DIGIT_PATTERNS
+    for pattern in patterns:
         for match in pattern.finditer(folded):
             if best is not None and match.start() >= best[0]:
                 break

@@ -161,9 +161,9 @@ def _pairs(text: str) -> tuple[list[tuple[int, float, bool]], list[_Token]]:
     return pairs, loose
 
 
-def price_per_hour(text: str) -> tuple[float, str] | None:
+def price_per_hour(text: str, folded: str | None = None) -> tuple[float, str] | None:
     """The hourly price stated in a text (a rate field or the free text) and how it was derived."""
-    folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, fold(text)))
+    folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, folded if folded is not None else fold(text)))
     pairs, loose = _pairs(folded)
     base = [(minutes, amount) for minutes, amount, extra in pairs if not extra]
     hourly = [amount for minutes, amount in base if minutes == 60]

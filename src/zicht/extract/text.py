@@ -11,20 +11,26 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 MAX_TEXT = 20_000  # characters of ad text processed; the rest is ignored
 MAX_FIELD = 500  # characters of one site field processed
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u2028-\u202e\ufeff]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[.!?;\n]+(?:\s|$)|\n")
 _FRACTIONS = str.maketrans({"½": " half ", "¼": " kwartier ", "’": "'", "‘": "'", "–": "-", "—": "-"})
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents (é -> e, ë -> e, ă -> a), keep punctuation and digits."""
-    text = text.translate(_FRACTIONS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FRACTIONS))
+    return _COMBINING.sub("", decomposed).lower()
 
 
 @lru_cache(maxsize=65536)
@@ -38,11 +44,12 @@ def clean(text: object, limit: int = MAX_TEXT) -> str:
     if not isinstance(text, str):
         return ""
     text = text[:limit]
-    return "".join(c if c.isprintable() or c in "\n\t" else " " for c in text)
+    if text.isprintable() or _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(" ", text)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written
     word: str  # folded (ASCII lowercase)
     start: int  # offset in the original text

@@ -44,11 +44,11 @@ _PATTERNS: tuple[tuple[WorkType, re.Pattern[str]], ...] = (
 _NEGATED_AFTER = re.compile(r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b)")
 
 
-def types_from(value: str | None) -> tuple[set[WorkType], list[str]]:
-    """Types named in a field or text, with the phrases that named them."""
+def types_from(value: str | None, folded: str | None = None) -> tuple[set[WorkType], list[str]]:
+    """Types named in a field or text (`folded`: the text already folded), with the phrases naming them."""
     if not value:
         return set(), []
-    folded = fold(value)
+    folded = folded if folded is not None else fold(value)
     found: set[WorkType] = set()
     evidence: list[str] = []
     for work_type, pattern in _PATTERNS:
