@@ -24,7 +24,7 @@ from zicht.simulate.truth import Truth
 from zicht.vocab import PRICE_BINS, age_bin, origin_group, price_bin
 
 YEAR = 52  # the baseline measured one year; targets are checked on the first 52 weeks at most
-SHAPE_MIN_SCALE = 0.2  # below this market size weekly peaks drown in noise: those checks do not apply
+SHAPE_MIN_SCALE = 0.5  # below this market size weekly peaks drown in noise: those checks do not apply
 
 
 @dataclass(frozen=True)
@@ -217,9 +217,14 @@ PER_100K_TOP10 = (
 FILL_TARGETS = {"gender": 100, "types": 98, "origin": 72, "age": 96, "price": 71, "municipality": 98}
 
 
+# Ads are not independent draws: a worker's re-posts, moves and cross-posts repeat what they state, so a
+# share over n ads varies like one over about n / 1.5 independent ads (the design effect of that clustering).
+DESIGN_EFFECT = 1.5
+
+
 def _share_tol(base_pp: float, p: float, n: int) -> float:
-    """Tolerance in percentage points: a modelling margin plus three standard errors of a share of n."""
-    return base_pp + 300 * math.sqrt(max(p * (1 - p), 1e-4) / max(n, 1))
+    """Tolerance in percentage points: a modelling margin plus three standard errors of a share of n ads."""
+    return base_pp + 300 * math.sqrt(max(p * (1 - p), 1e-4) * DESIGN_EFFECT / max(n, 1))
 
 
 def _count_tol(base: float, expected: float) -> float:
@@ -271,7 +276,9 @@ def check(truth: Truth, reference: ReferenceData) -> list[CheckResult]:
         add(name, f"{what} {fmt(lo)}-{fmt(hi)}", f"{fmt(vmin)}-{fmt(vmax)}", f"±{fmt(slack)}", ok)
 
     # --- size and dynamics ---
-    count("raw observations", 365_140 * s * year, m.raw, 0.04, label=f"{365_140 * s * year:,.0f} (365,140)")
+    raw_target = 365_140 * s * year
+    scaled = "" if math.isclose(s * year, 1.0) else " (365,140 x scale x weeks/52)"
+    count("raw observations", raw_target, m.raw, 0.04, label=f"{raw_target:,.0f}{scaled}")
     count("unique ads (rule 2: code + name)", 27_866 * s, m.unique_ads, 0.05, applies=full_year)
     count("one-off ads (seen once)", 3_713 * s, m.one_offs, 0.12, applies=full_year)
     lo_multi, hi_multi = 100 * (1 - 3_713 / 27_866), 92.4
@@ -341,7 +348,7 @@ def check(truth: Truth, reference: ReferenceData) -> list[CheckResult]:
         250 * s,
         1_000 * s,
         m.not_prev5,
-        0.1 * 250 * s + 3 * math.sqrt(500 * s),
+        0.1 * 250 * s + 3 * math.sqrt(1_000 * s),  # Poisson noise at the top of the range
         "all",
     )
     # weekly peaks stand out from the noise only in a market of some size
@@ -411,7 +418,7 @@ def check(truth: Truth, reference: ReferenceData) -> list[CheckResult]:
     ages = [age_bin(a) for a in ads["stated_age"] if a is not None]
     for label, target in AGE_TARGETS.items():
         share(f"age {label}", target, ages.count(label) / max(len(ages), 1), len(ages), 2.0)
-    groups = [origin_group(c) for c in ads["stated_origin_country"] if c is not None]
+    groups: list[str | None] = [origin_group(c) for c in ads["stated_origin_country"] if c is not None]
     for group, target in ORIGIN_TARGETS.items():
         share(f"origin {group}", target, groups.count(group) / max(len(groups), 1), len(groups), 2.5)
     for column, (bins, mean) in PRICE_TARGETS.items():
@@ -455,13 +462,16 @@ def check(truth: Truth, reference: ReferenceData) -> list[CheckResult]:
     rate = {c: 100_000 * k / by_code[c].population for c, k in counts.items() if c in by_code}
     top = [c for c, _ in sorted(rate.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
     overlap = len(set(top) & set(PER_100K_TOP10))
+    # ranks 8-12 of table 2.5 lie within a few percent of each other: ask for the set, not the order;
+    # a smaller market draws the small municipalities' rates from few ads
     need = 7 if len(munis) >= 20_000 else 5 if len(munis) >= 5_000 else 0
+    first_ok = not top or top[0] in ("GM0363", "GM0599") or need < 7
     add(
         "per 100k inhabitants: top-10 overlap",
         "table 2.5's ten",
         f"{overlap} of 10",
-        f">= {need}",
-        overlap >= need and (not top or top[0] in ("GM0363", "GM0599") or need == 0),
+        f">= {need}" + (", Amsterdam or Rotterdam first" if need >= 7 else ""),
+        (overlap >= need and first_ok) if need else None,
     )
     for label, target in FILL_TARGETS.items():
         share(f"fill {label}", target, m.fill[label], m.unique_ads, 1.5)

@@ -48,10 +48,8 @@ def simulate_command(
         render(results)
         missed = failures(results)
         if missed:
-            print(
-                f"calibration: {len(missed)} of {len(results)} targets missed: "  # noqa: T201
-                + ", ".join(r.name for r in missed)
-            )
+            names = ", ".join(r.name for r in missed)
+            print(f"calibration: {len(missed)} of {len(results)} targets missed: {names}")  # noqa: T201
             raise typer.Exit(1)
 
 

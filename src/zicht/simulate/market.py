@@ -49,14 +49,15 @@ PRICE_UNITS: tuple[str, ...] = ("30min", "1h", "2h", "night")
 UNIT_HOURS: dict[str, float] = {"30min": 0.5, "1h": 1.0, "2h": 2.0, "night": 8.0}
 
 # ---------------------------------------------------------------------------------------------------------
-# Market dynamics (weekly), tuned so that the calibration targets of calibration.py hold at seed 1.
+# Market dynamics (weekly), tuned so that every calibration target of calibration.py holds (seeds 1-12).
 # ---------------------------------------------------------------------------------------------------------
 
 # Active unique ads per week at scale 1.0 (primary ads, cross-site copies not counted), 52 weeks from
 # 25 Aug 2020 (Fig 2.5): rise to just over 7,500 at the end of November, an abrupt fall to about 6,000 in
-# the second half of December, 6,500 in January, then 6,000-6,500 (we run the plateau at its upper half:
-# the report's summary says 6,500-7,000, INCONSISTENT with Fig 2.5). Longer runs repeat the year.
-_RISE = [6250, 6300, 6350, 6410, 6470, 6530, 6600, 6660, 6720, 6780, 7120, 7450, 7500, 7570, 7560, 7420]
+# the second half of December, 6,500 in January, then 6,000-6,500. The plateau runs at 6,500-6,700: the
+# report's summary says 6,500-7,000 (INCONSISTENT with Fig 2.5), and only a plateau at that level comes
+# near the 365,140 raw ads. Longer runs repeat the year.
+_RISE = [6250, 6300, 6350, 6410, 6470, 6530, 6600, 6660, 6720, 6780, 7200, 7540, 7550, 7570, 7560, 7420]
 _WINTER = [6950, 6180, 6080, 6320, 6520, 6600, 6600, 6600]
 _PLATEAU = [round(6600 + 120 * math.sin(2 * math.pi * k / 13)) for k in range(28)]
 TARGET_ACTIVE = np.array(_RISE + _WINTER + _PLATEAU, dtype=np.float64)
@@ -65,11 +66,11 @@ for _peak in (31, 44):  # after the closure peaks the market refills over a few 
 assert TARGET_ACTIVE.size == 52
 
 BURN_IN_WEEKS = 60  # the market runs this long at the week-0 level before the first measurement
-HAZARD_LONG = 0.017  # weekly chance that a long-lived chain's worker stops
+HAZARD_LONG = 0.016  # weekly chance that a long-lived chain's worker stops
 HAZARD_MEDIUM = 0.06
 LONG_SHARE = 0.55  # of regular chains
 HAZARD_SHORT = 0.8  # chains of workers who advertise briefly (the one-off ads)
-SHORT_SHARE = 0.16  # of new chains, times the seasonal profile below
+SHORT_SHARE = 0.20  # of new chains, times the seasonal profile below
 GHOST_SHARE = 0.05  # ads online for less than a week between two measurements, per new chain
 P_STALE = 0.3  # a stopping worker's visible ad stays online (stale) ...
 STALE_MEAN_WEEKS = 3.0  # ... for a geometric number of weeks with this mean
@@ -92,7 +93,7 @@ def _week_of_year(week: int) -> int:
 
 def stop_multiplier(week: int) -> float:
     """Closures peak (about 2x) at the end of March and the end of June 2021 (Fig 2.4)."""
-    return 4.0 if _week_of_year(week) in (31, 44) and week >= 0 else 1.0
+    return 4.6 if _week_of_year(week) in (31, 44) and week >= 0 else 1.0
 
 
 def short_multiplier(week: int) -> float:
@@ -229,8 +230,8 @@ PRICE_VALUES: tuple[tuple[tuple[float, float], ...], ...] = (
 )
 PRICE_UNIT_P = np.array([0.09, 0.79, 0.05, 0.07])  # 30min, 1h, 2h, night
 
-# Fill rates: per site (a/b vs c) so that the raw-ad average is the baseline's (origin 72%, price 71%, age 96%,
-# municipality 98%, type 98%; gender always). Site c (escort profiles with fixed fields) states more.
+# Fill rates: per site (a/b vs c) so that the raw-ad average is the baseline's (origin 72%, price 71%,
+# age 96%, municipality 98%, type 98%; gender always). Site c (escort profiles with fixed fields) states more.
 FILL_AB = {"origin": 0.698, "price": 0.678, "age": 0.955, "municipality": 0.977, "types": 0.977}
 FILL_C = {"origin": 0.85, "price": 0.90, "age": 0.99, "municipality": 1.0, "types": 1.0}
 
@@ -288,27 +289,38 @@ BASELINE_ADS_WITH_MUNICIPALITY = 27243
 REST_MAX_SHARE, REST_MAX_PER_100K, REST_EXPONENT = 0.012, 200.0, 1.15
 
 FEMALE_NAMES = {
-    "NL": "Lisa Sanne Emma Anouk Femke Iris Eva Noa Julia Sophie Lotte Fleur Mirjam Ingrid Esther Marloes Kim "
-    "Naomi Chantal Daphne Melissa Jessica Debby Wendy Mandy Sandra Linda Petra Yvonne Manon Romy Britt Demi "
-    "Tess Roos Isa Vera Nina Bo Floor Kelly Priscilla Angela Monique",
-    "europe_east": "Ana Ioana Andreea Elena Maria Alexandra Bianca Diana Roxana Katarzyna Agnieszka Natalia Kasia "
-    "Zuzana Ivana Marta Anna Oksana Olga Irina Svetlana Daria Viktoria Nikoleta Gergana Desislava "
-    "Eszter Reka Dorina Alina Larisa Mihaela Simona Adriana Cristina Monika Lenka Tereza Jana Vesna",
-    "europe_other": "Chiara Giulia Francesca Sofia Lucia Carmen Paula Ines Beatriz Lea Hannah Laura Claire Chloe "
-    "Camille Amelie Charlotte Emily Olivia Nadia Sara Alba Nerea Martina Aurora Giorgia Ilaria "
-    "Leonie Mila Marie Jade Lola Rita Helena Mia Zoe Greta Elisa Bianca Noemi",
-    "south_america": "Camila Valentina Daniela Gabriela Mariana Isabella Luisa Paola Andrea Carolina Juliana "
-    "Fernanda Yesenia Yuliana Karla Ximena Dayana Yamile Leidy Catalina Lorena Milagros Rosa "
-    "Yaneth Jennifer Tatiana Larissa Bruna Thais Raquel Yolanda Esperanza Lina Angie Estefania "
-    "Marcela Johana Vanessa Luana Kimberly",
-    "other": "Mai Lin Suki Yuki Aiko Mei Ling Nong Ploy Nok Fon Dara Amina Fatima Leila Yasmin Aisha Zara Priya "
-    "Anjali Grace Blessing Joy Precious Ebony Jasmine Naledi Selin Derya Ayla Maya Kiko Hana Sora Rina "
-    "Tina Lily Ruby Amber Kiara",
+    "NL": (
+        "Lisa Sanne Emma Anouk Femke Iris Eva Noa Julia Sophie Lotte Fleur Mirjam Ingrid Esther Marloes "
+        "Kim Naomi Chantal Daphne Melissa Jessica Debby Wendy Mandy Sandra Linda Petra Yvonne Manon Romy "
+        "Britt Demi Tess Roos Isa Vera Nina Bo Floor Kelly Priscilla Angela Monique"
+    ),
+    "europe_east": (
+        "Ana Ioana Andreea Elena Maria Alexandra Bianca Diana Roxana Katarzyna Agnieszka Natalia Kasia "
+        "Zuzana Ivana Marta Anna Oksana Olga Irina Svetlana Daria Viktoria Nikoleta Gergana Desislava "
+        "Eszter Reka Dorina Alina Larisa Mihaela Simona Adriana Cristina Monika Lenka Tereza Jana Vesna"
+    ),
+    "europe_other": (
+        "Chiara Giulia Francesca Sofia Lucia Carmen Paula Ines Beatriz Lea Hannah Laura Claire Chloe "
+        "Camille Amelie Charlotte Emily Olivia Nadia Sara Alba Nerea Martina Aurora Giorgia Ilaria Leonie "
+        "Mila Marie Jade Lola Rita Helena Mia Zoe Greta Elisa Bianca Noemi"
+    ),
+    "south_america": (
+        "Camila Valentina Daniela Gabriela Mariana Isabella Luisa Paola Andrea Carolina Juliana Fernanda "
+        "Yesenia Yuliana Karla Ximena Dayana Yamile Leidy Catalina Lorena Milagros Rosa Yaneth Jennifer "
+        "Tatiana Larissa Bruna Thais Raquel Yolanda Esperanza Lina Angie Estefania Marcela Johana Vanessa "
+        "Luana Kimberly"
+    ),
+    "other": (
+        "Mai Lin Suki Yuki Aiko Mei Ling Nong Ploy Nok Fon Dara Amina Fatima Leila Yasmin Aisha Zara "
+        "Priya Anjali Grace Blessing Joy Precious Ebony Jasmine Naledi Selin Derya Ayla Maya Kiko Hana "
+        "Sora Rina Tina Lily Ruby Amber Kiara"
+    ),
 }
 MALE_NAMES = (
     "Mark Kevin Dennis Tim Ricardo Marco Luca Carlos Diego Andrei Adam Max Bas Thomas Jeroen Sven Daan "
     "Alex Rico Jay Milan Ryan Sem Niels Joao Pedro Mateo Kris Erik Leon"
 ).split()
+FEMALE_NAMES_BY_GROUP = tuple(tuple(FEMALE_NAMES[group].split()) for group in ORIGIN_GROUPS)
 NAME_VARIANTS = (
     ("{n}", 0.66),
     ("Sexy {n}", 0.07),
@@ -414,20 +426,18 @@ class Market:
         self.group_countries: list[tuple[np.ndarray, np.ndarray]] = []
         for group in ORIGIN_GROUPS:
             pairs = ORIGIN_COUNTRIES[group]
-            idx = []
+            idx: list[int] = []
             for code, _ in pairs:
                 if code not in self.country_index:
                     self.country_index[code] = len(self.country_codes)
                     self.country_codes.append(code)
                 idx.append(self.country_index[code])
-            self.group_countries.append((np.array(idx), _p([w for _, w in pairs])))
+            self.group_countries.append((np.array(idx), _p([weight for _, weight in pairs])))
         self.country_group = np.zeros(len(self.country_codes), dtype=np.int8)
-        for g, (idx, _) in enumerate(self.group_countries):
-            self.country_group[idx] = g
+        for g, (members, _) in enumerate(self.group_countries):
+            self.country_group[members] = g
         self.names: list[str] = []  # display-name strings, indexed by name id
         self.phones: list[str] = []  # E.164 strings, indexed by phone id
-        self._dutch_pool = np.zeros(0, dtype=np.int64)
-        self._dutch_used = 0
         self._seen_dutch: set[int] = set()
         self.workers = _Grow(
             {
@@ -489,8 +499,8 @@ class Market:
         self.listed: list[np.ndarray] = []  # per measured week: ad ids visible
 
     def _crosspost_chance(self, b_primary: float, a_ads: float) -> float:
-        """Chance that a new site-a chain cross-posts to site b, so that crosspost_rate of site-b ads are copies
-        (chains cross-post for life, so the share holds whatever the chains' dynamics)."""
+        """Chance that a new site-a chain cross-posts to site b, so that crosspost_rate of site-b ads are
+        copies (chains cross-post for life, so the share holds whatever the chains' dynamics)."""
         x = self.config.crosspost_rate
         if x >= 1:
             return 1.0
@@ -506,21 +516,15 @@ class Market:
         )
 
     def _new_dutch_numbers(self, n: int) -> np.ndarray:
-        """Unique Dutch mobile numbers (the 8 digits after +316), first digit 1-5."""
-        out = []
-        need = n
-        while need > 0:
-            draw = self.rng.integers(10_000_000, 60_000_000, size=need + 16)
-            fresh = [int(v) for v in draw if int(v) not in self._seen_dutch]
-            unique: list[int] = []
-            for v in fresh:  # keep order, drop repeats within the draw
-                if v not in self._seen_dutch:
-                    self._seen_dutch.add(v)
-                    unique.append(v)
-                if len(unique) == need:
-                    break
-            out.extend(unique)
-            need -= len(unique)
+        """n Dutch mobile numbers never handed out before (the 8 digits after +316, first digit 1-5)."""
+        out: list[int] = []
+        while len(out) < n:
+            for value in self.rng.integers(10_000_000, 60_000_000, size=n - len(out) + 16).tolist():
+                if value not in self._seen_dutch:
+                    self._seen_dutch.add(value)
+                    out.append(value)
+                    if len(out) == n:
+                        break
         return np.array(out, dtype=np.int64)
 
     def _new_phones(self, countries: np.ndarray) -> np.ndarray:
@@ -547,34 +551,29 @@ class Market:
                 di += 1
         return np.arange(start, start + n, dtype=np.int32)
 
-    def _new_names(self, workers: np.ndarray, base: np.ndarray | None = None) -> np.ndarray:
-        """A display name per worker: their first name (new if base is None) in a variant form."""
+    def _new_first_names(self, workers: np.ndarray) -> np.ndarray:
+        """A first name per worker from the name list of their gender and origin ("TS ..." for trans)."""
         wk = self.workers
-        n = len(workers)
-        variants = self._choice(_p([w for _, w in NAME_VARIANTS]), n)
-        if base is None:
-            u = self.rng.random(n)
-            firsts = []
-            for i, w in enumerate(workers):
-                gender = GENDERS[wk["gender"][w]]
-                if gender == "male":
-                    pool = MALE_NAMES
-                else:
-                    group = ORIGIN_GROUPS[self.country_group[wk["country"][w]]]
-                    pool = FEMALE_NAMES[group].split()
-                first = pool[int(u[i] * len(pool))]
-                firsts.append("TS " + first if gender == "trans" else first)
-            first_ids = np.arange(len(self.names), len(self.names) + n, dtype=np.int32)
-            self.names.extend(firsts)
-        else:
-            first_ids = base
+        u = self.rng.random(len(workers))
         start = len(self.names)
-        for i in range(n):
-            first = self.names[first_ids[i]]
-            template = NAME_VARIANTS[variants[i]][0]
-            self.names.append(template.format(n=first))
-        self._last_first_ids = first_ids
-        return np.arange(start, start + n, dtype=np.int32)
+        for i, w in enumerate(workers):
+            gender = GENDERS[wk["gender"][w]]
+            pool = (
+                MALE_NAMES
+                if gender == "male"
+                else FEMALE_NAMES_BY_GROUP[self.country_group[wk["country"][w]]]
+            )
+            first = pool[int(u[i] * len(pool))]
+            self.names.append("TS " + first if gender == "trans" else first)
+        return np.arange(start, len(self.names), dtype=np.int32)
+
+    def _display_names(self, first_names: np.ndarray) -> np.ndarray:
+        """A display name per first name, in one of the common variants ("Sexy Lisa", "Lisa NEW")."""
+        variants = self._choice(_p([weight for _, weight in NAME_VARIANTS]), len(first_names))
+        start = len(self.names)
+        for first, variant in zip(first_names, variants, strict=True):
+            self.names.append(NAME_VARIANTS[variant][0].format(n=self.names[first]))
+        return np.arange(start, len(self.names), dtype=np.int32)
 
     # --- agents ------------------------------------------------------------------------------------------
     def _new_workers(
@@ -658,9 +657,9 @@ class Market:
             intermediary >= 0, self.intermediaries["phone"][np.maximum(intermediary, 0)], own_phone
         )
         self.workers["phone"][ids] = phone
-        names = self._new_names(ids)
-        self.workers["base_name"][ids] = names
-        self.workers["first_name"][ids] = self._last_first_ids
+        first = self._new_first_names(ids)
+        self.workers["first_name"][ids] = first
+        self.workers["base_name"][ids] = self._display_names(first)
         return ids
 
     def _new_ads(
@@ -779,7 +778,7 @@ class Market:
             rw = worker[ri]
             change_name = u[:, 0] < NAME_CHANGE_REENTRY
             if change_name.any():
-                name[ri[change_name]] = self._new_names(rw[change_name])
+                name[ri[change_name]] = self._display_names(self._new_first_names(rw[change_name]))
             change_phone = (u[:, 1] < PHONE_CHANGE_REENTRY) & (wk["intermediary"][rw] < 0)
             if change_phone.any():
                 phone[ri[change_phone]] = self._new_phones(wk["country"][rw[change_phone]])
@@ -895,7 +894,7 @@ class Market:
         off = cont[ch["state"][cont] == OFF]
         target = target_active(week) * self.scale
         n_stale = int((ch["state"][live] == STALE).sum())
-        floor = MIN_BIRTHS * self.scale * (0.5 if 16 <= _week_of_year(week) <= 18 else 1.0)
+        floor = MIN_BIRTHS * self.scale * (0.8 if 16 <= _week_of_year(week) <= 18 else 1.0)
         pause = PAUSE_RATE
         expected = on.size * (1 - pause) + off.size * RETURN_RATE + n_stale + floor
         if expected > target and on.size:
@@ -926,9 +925,7 @@ class Market:
             workers = ch["worker"][chains]
             new_name = (v[:, 0] < p_name) & (ch["n_workers"][chains] == 1)
             if new_name.any():
-                ch["name"][chains[new_name]] = self._new_names(
-                    workers[new_name], base=wk["first_name"][workers[new_name]]
-                )
+                ch["name"][chains[new_name]] = self._display_names(wk["first_name"][workers[new_name]])
             new_phone = (v[:, 1] < p_phone) & (wk["intermediary"][workers] < 0)
             if new_phone.any():
                 phones = self._new_phones(wk["country"][workers[new_phone]])
@@ -955,8 +952,8 @@ class Market:
         site = ch["site"][shown]
         n_a, n_b = float((site == SITE_A).sum()), float((site == SITE_B).sum())
         # gentle feedback: chains cross-post for life, so correct the stock's drift through the new chains
-        x = self.config.crosspost_rate
-        wanted = x / (1 - x) * n_b if x < 1 else n_a
+        rate = self.config.crosspost_rate
+        wanted = rate / (1 - rate) * n_b if rate < 1 else n_a
         have = float((ch["xpost"][shown] >= 0).sum())
         correction = min(3.0, max(0.2, 1 + 3 * (wanted - have) / max(wanted, 1.0)))
         self.p_crosspost = min(1.0, self._crosspost_chance(n_b, n_a) * correction)
@@ -1072,7 +1069,7 @@ class _Assembler:
 
         def ref(col: np.ndarray) -> pa.Array:  # links to ads gone before the first measurement are dropped
             linked = (col >= 0) & keep[np.maximum(col, 0)]
-            values = np.where(linked, ad_key[np.maximum(col, 0)], None)
+            values = _or_null(linked, ad_key[np.maximum(col, 0)])
             return pa.array(values[row_ad], type=pa.string())
 
         ads_table = pa.table(
@@ -1216,22 +1213,20 @@ class _Assembler:
             "n_workers": n_workers.astype(np.int32),
             "ad_gender": np.array(GENDERS, dtype=object)[ch["gender"][chain]],
             "ad_types": np.array(types + [None], dtype=object)[:-1],
-            "stated_age": np.where(stated_age >= 0, stated_age, None),
-            "stated_origin_country": np.where(
-                origin >= 0, np.array(m.country_codes, dtype=object)[np.maximum(origin, 0)], None
+            "stated_age": _or_null(stated_age >= 0, stated_age),
+            "stated_origin_country": _or_null(
+                origin >= 0, np.array(m.country_codes, dtype=object)[np.maximum(origin, 0)]
             ),
-            "price_per_hour": np.where(has_price, amount / hours, None),
-            "price_unit": np.where(has_price, units, None),
-            "price_amount": np.where(has_price, amount, None),
-            "municipality_code": np.where(has_muni, np.array(m.muni_codes, dtype=object)[muni], None),
-            "place_name": np.where(has_muni, self._places(muni, place_mode[chain], place_u[chain]), None),
+            "price_per_hour": _or_null(has_price, amount / hours),
+            "price_unit": _or_null(has_price, units),
+            "price_amount": _or_null(has_price, amount),
+            "municipality_code": _or_null(has_muni, np.array(m.muni_codes, dtype=object)[muni]),
+            "place_name": _or_null(has_muni, self._places(muni, place_mode[chain], place_u[chain])),
             "language": np.array(LANGUAGES, dtype=object)[language[chain]],
-            "phone_e164": np.where(phone_hidden, None, np.array(m.phones, dtype=object)[ads.view("phone")]),
+            "phone_e164": _or_null(~phone_hidden, np.array(m.phones, dtype=object)[ads.view("phone")]),
             "phone_style": np.array(PHONE_STYLES, dtype=object)[style],
-            "licence_term": np.where(
-                licence[chain] >= 0,
-                np.array(LICENCE_TERMS, dtype=object)[np.maximum(licence[chain], 0)],
-                None,
+            "licence_term": _or_null(
+                licence[chain] >= 0, np.array(LICENCE_TERMS, dtype=object)[np.maximum(licence[chain], 0)]
             ),
             "indicators": np.array(indicator_lists + [None], dtype=object)[:-1],
             "text_seed": text_seed.astype(np.int64),
@@ -1279,10 +1274,17 @@ class _Assembler:
             own = {fold(common[i]), fold(official[i])}
             lists.append(sorted(p for p in places.get(code, []) if fold(p) not in own) or [common[i]])
         out = np.where(mode == 1, official[muni], common[muni]).astype(object)
-        for i in np.flatnonzero(mode == 2):
-            options = lists[muni[i]]
-            out[i] = options[int(u[i] * len(options))]
+        for k in np.flatnonzero(mode == 2):
+            options = lists[muni[k]]
+            out[k] = options[int(u[k] * len(options))]
         return out
+
+
+def _or_null(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """An object array: values where mask holds, else None."""
+    out = np.full(mask.shape, None, dtype=object)
+    out[mask] = np.asarray(values, dtype=object)[mask]
+    return out
 
 
 def _arrow(values: np.ndarray, name: str) -> pa.Array:

@@ -1,8 +1,8 @@
 """The ground-truth files of a simulation: their schemas, writing them (all or nothing) and reading them back.
 
-Layout (docs/simulated-market.md): DIR/truth/workers.parquet, DIR/truth/ads.parquet, DIR/truth/listings.parquet
-and DIR/config.toml (the Config the simulation ran with). `read_truth(DIR)` is what the web layer, the
-evaluations and the calibration use.
+Layout (docs/simulated-market.md): DIR/truth/workers.parquet, DIR/truth/ads.parquet,
+DIR/truth/listings.parquet and DIR/config.toml (the Config the simulation ran with). `read_truth(DIR)` is
+what the web layer, the evaluations and the calibration use.
 """
 
 from __future__ import annotations
