@@ -196,6 +196,8 @@ def test_xlsx_has_readme_and_one_sheet_per_table(report: tuple[Path, Path, Path]
         "Type by municipality",
         "T2.6 Licence terms",
         "Fill rates",
+        "Local rules",
+        "Uniform Wrs rules",
         "Ads by policy",
     ]
     assert names[1:] == expected

@@ -88,3 +88,44 @@ def ingest_runs(
 def moment_for_week(config: Config, week: int) -> Moment:
     start = dt.date.fromisoformat(config.start_date)
     return Moment(f"w{week:03d}", week, start + dt.timedelta(weeks=week))
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    baseline: int
+    zicht: int
+    low: float
+    high: float
+    shared_contact_groups: int
+
+
+def link_store(store: Path) -> LinkSummary:
+    """Run the 2021 rules and Zicht's entity resolution on the store and record the advertiser counts."""
+    import json
+
+    from zicht.link import link_baseline, link_zicht
+
+    con = connect(store)
+    try:
+        link_baseline(con)
+        result = link_zicht(con)
+        baseline = con.execute(
+            "SELECT count(DISTINCT advertiser_key) FROM ad_links WHERE method = 'baseline'"
+        ).fetchall()[0]
+        summary = LinkSummary(
+            int(baseline[0]),
+            result.estimate.point,
+            result.estimate.low,
+            result.estimate.high,
+            result.shared_contact_groups,
+        )
+        counts = {
+            "baseline": summary.baseline,
+            "zicht": summary.zicht,
+            "zicht_low": summary.low,
+            "zicht_high": summary.high,
+        }
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('advertisers', ?)", [json.dumps(counts)])
+    finally:
+        con.close()
+    return summary

@@ -49,6 +49,21 @@ def demo(
     )
 
 
+@app.command()
+@handles_errors
+def link(store: StoreOption) -> None:
+    """Link ads to advertisers: the 2021 rules and Zicht's entity resolution, with an interval."""
+    from zicht.pipeline import link_store
+
+    if not store.is_file():
+        raise InputError(f"store not found: {store}")
+    s = link_store(store)
+    console.print(
+        f"2021 rules: {s.baseline:,} advertisers; Zicht: {s.zicht:,} ({s.low:,.0f}-{s.high:,.0f}); "
+        f"{s.shared_contact_groups:,} shared-contact groups"
+    )
+
+
 @eval_app.command("crawl")
 @handles_errors
 def eval_crawl(sim: SimOption, store: StoreOption, as_json: JsonFlag = False) -> None:

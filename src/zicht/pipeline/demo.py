@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from zicht.config import Config
-from zicht.pipeline import ingest_runs, moment_for_week
+from zicht.pipeline import ingest_runs, link_store, moment_for_week
 
 # The demo default is a tenth of the 2021 market over a full year: every table and trend, in minutes.
 # `--full` runs the 2021-sized market.
@@ -39,13 +39,10 @@ def _progress() -> Progress:
 def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
     """Simulate, serve, crawl every week, ingest, link, measure and report into `out`."""
     from zicht.crawl import crawl_run
-    from zicht.link.baseline import link_baseline
-    from zicht.link.resolve import link_zicht
     from zicht.report import write_report
     from zicht.simulate.market import simulate
     from zicht.simulate.serve import SiteServer
     from zicht.sites import load_adapters
-    from zicht.store import connect
 
     seconds: dict[str, float] = {}
     out.mkdir(parents=True, exist_ok=True)
@@ -76,10 +73,7 @@ def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
         seconds["extract"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    con = connect(store)
-    link_baseline(con)
-    link_zicht(con)
-    con.close()
+    link_store(store)
     seconds["link"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -296,6 +296,7 @@ def write_report(
 
     from zicht.measure.tables import baseline_tables
     from zicht.measure.weekly import weekly_tables
+    from zicht.report.sections import standard_sections
     from zicht.store.db import connect
 
     store, out_dir = Path(store), Path(out_dir)
@@ -305,6 +306,7 @@ def write_report(
     try:
         info = _store_info(con, store)
         tables = weekly_tables(con) + baseline_tables(con, reference, "baseline", threshold)
+        extra_sections = [*standard_sections(con, reference, threshold), *extra_sections]
     except duckdb.Error as error:
         raise StoreError(
             f"cannot measure {store}: {str(error).splitlines()[0]}", "is it a Zicht store?"

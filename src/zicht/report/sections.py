@@ -1,0 +1,102 @@
+"""Report sections of other stages: advertiser counts (link), local rules against online supply (register)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+
+from zicht.refdata import ReferenceData
+from zicht.report.models import ReportSection
+
+if TYPE_CHECKING:
+    import duckdb
+
+ADVERTISERS_INTRO = (
+    "How many different advertisers are behind the ads. The 2021 rules count an ad code with an advertiser "
+    "name once, so a re-posted ad counts again and an intermediary's several workers can count once. Zicht "
+    "links ads across weeks, sites and re-posts and gives an interval. Shared contacts are groups of ads of "
+    "several advertisers behind one phone number or one ad text: counts only, never a list."
+)
+REGISTER_INTRO = (
+    "Online ads by type of work set against the local rules of the municipalities in the register (sources: "
+    "the five reports, each fact with its line), and the same under one uniform national rule set modelled on "
+    "the Wrs. Unique ads of the period by the Zicht linking; counts only. An ad outside the local rules "
+    "describes an ad, not a person: unlicensed is not trafficked."
+)
+
+
+def _meta(con: duckdb.DuckDBPyConnection, key: str) -> dict | None:
+    rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+    return json.loads(rows[0][0]) if rows else None
+
+
+def advertisers_section(con: duckdb.DuckDBPyConnection) -> ReportSection | None:
+    counts = _meta(con, "advertisers")
+    if counts is None:
+        return None
+    methods = ["2021 rules (ad code + name)", "Zicht entity resolution"]
+    table = pa.table(
+        {
+            "method": methods,
+            "unique advertisers": [counts["baseline"], counts["zicht"]],
+            "interval low": [None, counts["zicht_low"]],
+            "interval high": [None, counts["zicht_high"]],
+        }
+    )
+    tables = [("Unique advertisers", table)]
+    has_groups = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'shared_contacts'"
+    ).fetchall()[0][0]
+    if has_groups:
+        groups = con.sql(
+            'SELECT kind AS "shared contact", count(*) AS groups, sum(advertisers) AS advertisers, '
+            "sum(ads) AS ads FROM shared_contacts GROUP BY kind ORDER BY kind"
+        ).to_arrow_table()
+        tables.append(("Shared contacts", groups))
+    return ReportSection("Advertisers behind the ads", ADVERTISERS_INTRO, tables)
+
+
+def register_section(
+    con: duckdb.DuckDBPyConnection, reference: ReferenceData, threshold: int
+) -> ReportSection:
+    from zicht.register import (
+        cross_analysis,
+        cross_analysis_uniform,
+        load_register,
+        population_from_reference,
+    )
+
+    linked = con.execute("SELECT count(*) FROM ad_links WHERE method = 'zicht'").fetchall()[0][0]
+    method = "zicht" if linked else "baseline"
+    ads = con.sql(
+        """
+        SELECT arg_max(o.municipality_code, m.week) FILTER (WHERE o.municipality_code IS NOT NULL)
+                 AS municipality_code,
+               list_distinct(flatten(list(o.types))) AS types
+        FROM observations o JOIN moments m USING (moment_id)
+        JOIN ad_links l ON l.method = ? AND l.site = o.site AND l.site_ad_id = o.site_ad_id
+        GROUP BY l.advertiser_key
+        """,
+        params=[method],
+    ).to_arrow_table()
+    register = load_register(reference=reference)
+    population = population_from_reference(reference)
+    local = cross_analysis(ads, register, population, threshold)
+    uniform = cross_analysis_uniform(ads, register, population, threshold)
+    return ReportSection(
+        "Local rules and online supply (register)",
+        REGISTER_INTRO,
+        [
+            ("Local rules", pa.Table.from_pylist([r.as_dict() for r in local])),
+            ("Uniform Wrs rules", pa.Table.from_pylist([r.as_dict() for r in uniform])),
+        ],
+    )
+
+
+def standard_sections(
+    con: duckdb.DuckDBPyConnection, reference: ReferenceData, threshold: int
+) -> list[ReportSection]:
+    sections = [advertisers_section(con), register_section(con, reference, threshold)]
+    return [s for s in sections if s is not None]
