@@ -21,8 +21,8 @@ ADVERTISERS_INTRO = (
 )
 REGISTER_INTRO = (
     "Online ads by type of work set against the local rules of the municipalities in the register (sources: "
-    "the five reports, each fact with its line), and the same under one uniform national rule set modelled on "
-    "the Wrs. Unique ads of the period by the Zicht linking; counts only. An ad outside the local rules "
+    "the five reports, each fact with its line), and the same under one uniform national rule set, modelled "
+    "on the Wrs. Unique ads of the period by the Zicht linking; counts only. An ad outside the local rules "
     "describes an ad, not a person: unlicensed is not trafficked."
 )
 
