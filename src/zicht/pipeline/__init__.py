@@ -85,6 +85,23 @@ def ingest_runs(
     return IngestSummary(len(moments), total)
 
 
+def moments_of_runs(archive: Path, runs: list[str] | None, start_date: str | None) -> list[Moment]:
+    """Moments of archived runs in run order: dated by the crawl's start, or weekly from `start_date`."""
+    from zicht.crawl import load_manifest
+    from zicht.errors import InputError
+
+    runs = runs or sorted(p.name for p in Path(archive).iterdir() if (p / "manifest.json").is_file())
+    try:
+        start = dt.date.fromisoformat(start_date) if start_date else None
+    except ValueError:
+        raise InputError(f"--start-date must be a date like 2020-08-25, not {start_date!r}") from None
+    moments = []
+    for week, run in enumerate(runs):
+        started = dt.datetime.fromisoformat(load_manifest(archive, run)["started_at"]).date()
+        moments.append(Moment(run, week, start + dt.timedelta(weeks=week) if start else started))
+    return moments
+
+
 def moment_for_week(config: Config, week: int) -> Moment:
     start = dt.date.fromisoformat(config.start_date)
     return Moment(f"w{week:03d}", week, start + dt.timedelta(weeks=week))

@@ -22,18 +22,19 @@ def ingest(
     store: StoreOption,
     archive: ArchiveOption,
     run_id: Annotated[list[str], typer.Option("--run-id", help="Run(s) to ingest; default: every run.")] = [],  # noqa: B006
+    start_date: Annotated[
+        str | None, typer.Option("--start-date", help="Date of the first run, then weekly (simulated runs).")
+    ] = None,
     config_file: ConfigOption = None,
     data_dir_option: DataDirOption = None,
 ) -> None:
     """Extract, pseudonymise and store archived runs (re-ingesting a run changes nothing)."""
-    from zicht.pipeline import ingest_runs, moment_for_week
+    from zicht.pipeline import ingest_runs, moments_of_runs
 
     config = load_config(config_file)
     if not archive.is_dir():
         raise InputError(f"archive folder not found: {archive}")
-    runs = run_id or sorted(p.name for p in archive.iterdir() if (p / "manifest.json").is_file())
-    moments = [moment_for_week(config, week) for week in range(len(runs))]
-    moments = [m.__class__(run, m.week, m.measured_on) for m, run in zip(moments, runs, strict=True)]
+    moments = moments_of_runs(archive, run_id or None, start_date)
     summary = ingest_runs(store, archive, moments, data_dir(data_dir_option), config)
     console.print(f"ingested {summary.observations} observations of {summary.moments} moment(s) into {store}")
 
