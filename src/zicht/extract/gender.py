@@ -17,7 +17,7 @@ _TRANS = re.compile(
 )
 _COUPLE = re.compile(
     r"\b(?:koppel|couple|echtpaar|stelletje|pareja|para)\b|"
-    r"\b(?:een|ons|ondeugend|leuk|spannend|geil|heet|hete|bi|jong|getrouwd|\w+s)\s+stel\b|^stel\b|"
+    r"\b(?:een|ons|ondeugend|leuk|spannend|geil|heet|hete|bi|jong|getrouwd|\w+s)\s+stel\b|^stel\b(?!\s+(?:je|u|jij|ik|het|voor|dat|me)\b)|"
     r"\bstel\s*(?:\(|uit\b|van\b|zoekt\b|ontvangt\b)"
 )
 _MALE = re.compile(

@@ -38,7 +38,7 @@ _DURATION = re.compile(
 _WORD_HOURS = {"twee": 120, "two": 120, "dos": 120, "duas": 120, "drie": 180, "three": 180, "tres": 180}
 _NUM = r"\d{1,2}\.\d{3}|\d{1,4}"
 _AMOUNT = re.compile(
-    r"(?P<cur1>€|eur(?:o|os)?\b|rozen|roses|£/€)?\s*"
+    r"(?:(?P<cur1>€|eur(?:o|os)?\b|rozen|roses|£/€)\s*)?"
     r"(?<![\d.,:/+-])(?P<value>" + _NUM + r")(?:[.,](?:-{1,2}|\d{2})(?!\d))?(?![\d:]|/\d)"
     r"(?P<range>\s*(?:-|tot|to|en|a)\s*(?:€\s*)?(?P<upper>" + _NUM + r")(?:[.,](?:-|\d{2}))?(?![\d:]|/\d))?"
     r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|rozen|roses|,-))?"
