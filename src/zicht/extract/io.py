@@ -18,7 +18,8 @@ def _ad(obj: Any, number: int) -> AdInput:
         raise InputError(
             f"line {number} is not a JSON object", 'expected {"id": ..., "text": ..., "fields": {...}}'
         )
-    fields = obj.get("fields") if isinstance(obj.get("fields"), dict) else {}
+    raw = obj.get("fields")
+    fields: dict[str, str] = raw if isinstance(raw, dict) else {}
     text = obj.get("text")
     return AdInput(id=str(obj.get("id", number)), text=text if isinstance(text, str) else "", fields=fields)
 
