@@ -1,4 +1,4 @@
-"""The main job end to end on a tiny market: every stage runs, every output exists, nothing identifies anyone."""
+"""The main job end to end on a tiny market: every stage runs, every output exists, no one is identified."""
 
 from __future__ import annotations
 
@@ -70,3 +70,13 @@ def test_demo_store_is_complete_against_the_truth(demo: DemoResult) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)["rows"]
     assert rows and all(row["missing"] == 0 and row["duplicates"] == 0 for row in rows)
+
+
+def test_report_has_register_cross_analysis_and_advertiser_sections(demo: DemoResult) -> None:
+    html = demo.report_html.read_text(encoding="utf-8")
+    assert "Local rules and online supply (register)" in html
+    assert "Advertisers behind the ads" in html
+    with zipfile.ZipFile(demo.report_xlsx) as archive:
+        workbook = archive.read("xl/workbook.xml").decode("utf-8")
+    for sheet in ("Local rules", "Uniform Wrs rules", "Unique advertisers"):
+        assert f'name="{sheet}"' in workbook
