@@ -80,3 +80,18 @@ def test_report_has_register_cross_analysis_and_advertiser_sections(demo: DemoRe
         workbook = archive.read("xl/workbook.xml").decode("utf-8")
     for sheet in ("Local rules", "Uniform Wrs rules", "Unique advertisers"):
         assert f'name="{sheet}"' in workbook
+
+
+def test_eval_tables_compares_every_2021_figure(demo: DemoResult) -> None:
+    result = CliRunner().invoke(app, ["eval", "tables", "--store", str(demo.store), "--json"])
+    assert result.exit_code in (0, 1), result.output  # 1: a target missed (a tiny market is noisy)
+    names = {row["name"] for row in json.loads(result.output)["rows"]}
+    assert {
+        "gender female",
+        "type home",
+        "age <30",
+        "origin NL",
+        "price escort 151-200",
+        "fill origin",
+        "municipality Amsterdam",
+    } <= names

@@ -79,6 +79,27 @@ def eval_crawl(sim: SimOption, store: StoreOption, as_json: JsonFlag = False) ->
     console.print(f"{len(rows)} week-site cells, {sum(r['listed'] for r in rows)} listed, {missing} missing")
 
 
+@eval_app.command("tables")
+@handles_errors
+def eval_tables(store: StoreOption, as_json: JsonFlag = False, data_dir_option: DataDirOption = None) -> None:
+    """The store's tables against the published 2021 figures, with the calibration's tolerances."""
+    from dataclasses import asdict
+
+    from zicht.measure.compare2021 import compare_with_2021
+    from zicht.refdata import load_reference
+    from zicht.simulate.calibration import render
+    from zicht.store import connect
+
+    results = compare_with_2021(connect(store, read_only=True), load_reference(data_dir(data_dir_option)))
+    if as_json:
+        rows = [{**asdict(r), "measured": r.simulated} for r in results]
+        print(json.dumps({"rows": [{k: v for k, v in r.items() if k != "simulated"} for r in rows]}))  # noqa: T201
+    else:
+        render(results, title="The store's tables against the 2021 baseline", measured="measured")
+    if any(r.ok is False for r in results):
+        raise typer.Exit(1)
+
+
 @eval_app.command("dedupe")
 @handles_errors
 def eval_dedupe(

@@ -227,6 +227,9 @@ def _share_tol(base_pp: float, p: float, n: int) -> float:
     return base_pp + 300 * math.sqrt(max(p * (1 - p), 1e-4) * DESIGN_EFFECT / max(n, 1))
 
 
+share_tolerance = _share_tol  # public: `zicht eval tables` checks the pipeline's tables with the same rule
+
+
 def _count_tol(base: float, expected: float) -> float:
     """Relative tolerance of a count: a modelling margin plus three Poisson standard errors."""
     return base + 3 / math.sqrt(max(expected, 1.0))
@@ -482,13 +485,18 @@ def failures(results: list[CheckResult]) -> list[CheckResult]:
     return [r for r in results if r.ok is False]
 
 
-def render(results: list[CheckResult], console: Any = None) -> None:
-    """Print the calibration table (target, simulated, tolerance, ok) with rich, on stdout by default."""
+def render(
+    results: list[CheckResult],
+    console: Any = None,
+    title: str = "Calibration against the 2021 baseline (measured on the ground truth)",
+    measured: str = "simulated",
+) -> None:
+    """Print the calibration table (target, baseline, measured value, tolerance, ok) with rich, on stdout."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Calibration against the 2021 baseline (measured on the ground truth)")
-    for column in ("target", "baseline", "simulated", "tolerance", "ok"):
+    table = Table(title=title)
+    for column in ("target", "baseline", measured, "tolerance", "ok"):
         table.add_column(column, justify="left" if column in ("target", "baseline") else "right")
     for r in results:
         mark = {True: "[green]ok[/]", False: "[bold red]MISS[/]", None: "[dim]n/a[/]"}[r.ok]
@@ -501,4 +509,4 @@ def render(results: list[CheckResult], console: Any = None) -> None:
     )
 
 
-__all__ = ["CheckResult", "Measured", "check", "failures", "measure", "render"]
+__all__ = ["CheckResult", "Measured", "check", "failures", "measure", "render", "share_tolerance"]
