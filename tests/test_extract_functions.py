@@ -47,6 +47,10 @@ AGE_CASES = [
     ("1 uur 150 euro, 30 min 90", None, "prices-not-ages"),
     ("Ik ben 1994 geboren", None, "birth-year"),
     ("Ik ben 12 jaar ervaren", None, "implausible"),
+    ("Natte droom Kelly 25 uit Rotterdam", 25, "name-number-place"),
+    ("Young gay boy 19 for men", 19, "person-number-clientele"),
+    ("Massage 60 in Amsterdam", None, "service-number-not-age"),
+    ("Lisa 22 in Den Haag", 22, "in-den-not-in-de"),
 ]
 
 
@@ -94,6 +98,8 @@ PRICE_CASES = [
     ("60min=90€", 90.0, "compact"),
     ("Prijs in overleg", None, "no-price"),
     ("Ik ben 24 jaar", None, "age-only"),
+    ("Cena: pół godziny 75 euro", 150.0, "polish-l-stroke"),
+    ("Preț: toată noaptea 1200 euro", 150.0, "romanian-night"),
 ]
 
 
@@ -121,6 +127,13 @@ PHONE_CASES = [
     ("Bel 06-12 34 56 78 of 06-87 65 43 21", "+31612345678", "first-of-two"),
     ("KvK 81234567, vergunning 2021-045", None, "registration-numbers"),
     ("24/7 bereikbaar, 1 uur 150", None, "no-phone"),
+    ("Whatsapp O6-296OO4lO", "+31629600410", "homoglyphs-most-digits"),
+    ("Bel plus vier nul zeven drie acht acht acht zeven vier nul drie", "+40738887403", "plus-word"),
+    (
+        "Call plus five seven three one one five three eight zero two seven six",
+        "+573115380276",
+        "plus-english",
+    ),
 ]
 
 
@@ -159,6 +172,13 @@ ORIGIN_CASES = [
     ("Russisch sprekende Oekraïense", "UA", "speaking"),
     ("op tour door Nederland", None, "country-not-origin"),
     ("Heet Cubaans stel", "CU", "neuter-noun"),
+    ("een lieve man uit Brazilië", "BR", "man-is-the-advertiser"),
+    ("Mijn man uit Turkije en ik", None, "my-husband"),
+    ("een sportieve vrouw uit Verenigde Staten", "US", "two-word-country"),
+    ("Ik kom uit Oostenrijk", "AT", "austria"),
+    ("Zwitserse vrouw", "CH", "swiss"),
+    ("Regio Hoek van Holland", None, "place-name-not-origin"),
+    ("Latijns-Amerikaanse dames", None, "region-not-us"),
 ]
 
 
@@ -252,6 +272,11 @@ TYPE_CASES = [
     ("Geen bezoek aan huis, alleen ontvangst", {"home"}, "negated-visit"),
     ("erotische massage", {"massage"}, "erotic-massage"),
     ("Recibo en mi apartamento. Salidas a hotel", {"home", "escort"}, "spanish"),
+    ("Ik bied escourt en thuisontvangst", {"home", "escort"}, "escourt-misspelling"),
+    ("Ik heb een eigen kamer", {"home"}, "own-room"),
+    ("3 meiden aanwezig in ons huis", {"home"}, "in-our-house"),
+    ("Escote bonito", set(), "spanish-escote-not-escort"),
+    ("Ik kom ook naar je toe", {"home", "escort"}, "ook-implies-home"),
 ]
 
 
@@ -275,6 +300,12 @@ PLACE_CASES = [
     ("Nieuwe meid, kom snel", None, "common-word"),
     ("de beste meid, echt waar", None, "best-echt-words"),
     ("uit Best", "GM0753", "best-after-preposition"),
+    ("Escort in heel Nederland", None, "country-hamlet"),
+    ("Nowa w Hadze!", "GM0518", "polish-locative-haga"),
+    ("nowa w Utrechcie", "GM0344", "polish-locative-t"),
+    ("Meiden van de Haagse Escort Service", "GM0518", "city-adjective"),
+    ("Amsterdamse meid in Utrecht", "GM0344", "adjective-only-fallback"),
+    ("Franse meid", None, "nationality-not-city"),
 ]
 
 
@@ -333,3 +364,22 @@ def test_indicators(text: str, age: int | None, expected: list[str]) -> None:
 
 def test_couple_is_not_several_workers() -> None:
     assert indicators_from(prepare("Wij zijn een ondeugend stel"), None, "couple") == []
+
+
+def test_types_implied_only_without_field() -> None:
+    assert types_from("Ik kom ook naar je toe", implied=False)[0] == {"escort"}
+
+
+def test_name_states_nothing(places: PlaceIndex) -> None:
+    from zicht.extract import extract_ad
+    from zicht.models import AdInput
+
+    text = "Hoi, Rina Escort hier, 35 jaar. Mijn naam is Rina Escort en ik ontvang in Eindhoven."
+    record = extract_ad(AdInput("x", text, {"name": "Rina Escort"}), places, detect=False)
+    assert record.types == ("home",)
+    thais = extract_ad(
+        AdInput("y", "Mijn naam is Thais, ik ontvang thuis in Breda", {"name": "Thais"}), places, detect=False
+    )
+    assert thais.origin_country is None
+    ad = AdInput("z", "Ik kom ook naar je toe (escort)", {"reception": "Escort"})
+    assert extract_ad(ad, places, detect=False).types == ("escort",)

@@ -56,7 +56,7 @@ UNIT = (
 )
 _NOT_AGE_AFTER = re.compile(
     r"^\s*(?:\+|/\s*\d|x\b|:|cm|kg|min|uur|u\b|h\b|euro|eur|€|%|,-|[.,]\d)|"
-    r"^\s*(?:jaar|years?|anos|jr)?\s*(?:ervaring|experience|in\s+(?:het|dit|nederland|holland|de)|actief|geleden|"
+    r"^\s*(?:jaar|years?|anos|jr)?\s*(?:ervaring|experience|in\s+(?:het|dit|nederland|holland|de)\b|actief|geleden|"
     r"ago|getrouwd|werkzaam|bezig|oud(?:er)?\s+dan|en\s+ouder|and\s+older|of\s+experience)"
 )
 _OTHERS_BEFORE = re.compile(
@@ -91,11 +91,18 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
 DIGIT_PATTERNS = _patterns(r"(?<![\d.,/])(\d{2})(?!\d)")
 WORD_PATTERNS = _patterns(rf"(\d{{2}}|{_WORDS_ALT})")
 # Weak: "Lisa, 28." or "girl, 22," (a word, then a two-digit number and punctuation); only when nothing else.
-_NAME_NUMBER = re.compile(r"\b([^\W\d_]+),?\s(\d{2})\b(?=\s*[,.!)]|\s*$|\s+-\s)")
+# Also "Kelly 25 uit Rotterdam", "boy 19 for men": a name or person word, the number, then a place
+# preposition or the clientele.
+_NAME_NUMBER = re.compile(
+    r"\b([^\W\d_]+),?\s(\d{2})\b(?=\s*[,.!)]|\s*$|\s+-\s|"
+    r"\s+(?:uit|from|in|aus|z|din|de|desde|da)\s+[A-Z]|"
+    r"\s+(?:for|voor|para|dla|pentru)\s+(?:men|man|heren|mannen|dames|women|ladies|couples|stellen|hombres|panow)\b)"
+)
 _NOT_NAME = frozenset(
     "uur u h half min minuten minutes prijs tarief kwartier hour hours nacht night euro eur tel bel "
     "postcode maat "
-    "cup en and of tot to van kg cm nr nummer".split()
+    "cup en and of tot to van kg cm nr nummer massage escort prive kamer room bus lijn huisnummer week "
+    "dag day vanaf from".split()
 )
 
 

@@ -78,6 +78,15 @@ _NATIONALITY = {
     "CM": "kameroense cameroonian",
     "CV": "kaapverdiaanse capeverdean caboverdiana",
     "CI": "ivoriaanse ivorian",
+    "AT": "oostenrijkse austrian austriaca austriaco osterreicherin austriaczka",
+    "CH": "zwitserse swiss suiza suico suica szwajcarka elvetianca",
+    "US": "amerikaanse american americana americano estadounidense amerykanka",
+    "CA": "canadese canadian canadiense kanadyjka",
+    "AU": "australische australian australiana",
+    "IE": "ierse irish irlandesa",
+    "DK": "deense danish danesa",
+    "FI": "finse finnish finlandesa",
+    "KR": "koreaanse korean coreana",
 }
 # Uninflected Dutch adjectives (languages too): origin only in a stated-origin context.
 _PLAIN = {
@@ -150,7 +159,7 @@ _COUNTRY = {
     "CW": "curacao",
     "TW": "taiwan",
     "JP": "japan",
-    "GB": "engeland england uk",
+    "GB": "engeland england uk verenigd_koninkrijk united_kingdom groot_brittannie great_britain",
     "AL": "albanie albania",
     "RS": "servie serbia",
     "SK": "slowakije slovakia",
@@ -163,6 +172,16 @@ _COUNTRY = {
     "SE": "zweden sweden",
     "IN": "india",
     "CV": "kaapverdie",
+    "AT": "oostenrijk austria osterreich",
+    "CH": "zwitserland switzerland suiza suica schweiz",
+    "US": "amerika america usa vs verenigde_staten united_states estados_unidos",
+    "CA": "canada",
+    "AU": "australie australia",
+    "IE": "ierland ireland",
+    "DK": "denemarken denmark",
+    "FI": "finland",
+    "NO": "noorwegen norway",
+    "KR": "korea",
 }
 _GROUP_WORDS: dict[str, OriginGroup] = {
     "latina": "south_america",
@@ -170,6 +189,7 @@ _GROUP_WORDS: dict[str, OriginGroup] = {
     "latinas": "south_america",
     "latijns": "south_america",
     "zuid-amerikaanse": "south_america",
+    "south-american": "south_america",
     "oost-europese": "europe_east",
     "aziatische": "other",
     "asian": "other",
@@ -195,13 +215,19 @@ _NOT_PERSON_AFTER = frozenset(
     "taal language porno porn film films muziek music nummer number accent zonder without met with "
     "salon tv".split()
 )
-_OTHERS_BEFORE = frozenset(
-    "moeder vader mother father mama papa man husband vriend vriendin friend opa oma".split()
-)
+_OTHERS_BEFORE = frozenset("moeder vader mother father mama papa husband opa oma".split())
+# "man", "vriend(in)" name someone else only after a possessive ("mijn man uit Turkije"), not in "een man uit
+# Brazilie" or "a man from Colombia".
+_OTHERS_AFTER_POSSESSIVE = frozenset("man vriend vriendin friend partner".split())
+_POSSESSIVE = frozenset("mijn my haar her zijn his onze our".split())
 _STATED = frozenset(
     "ben am im i'm soy sou sunt jestem bin suis sono half echt echte 100 afkomst is "
     "nationaliteit nationality origin origen".split()
 )
+# "van <country>" states an origin only after these ("ik kom van Curacao"), not in a place name
+# ("Hoek van Holland").
+_REGION_PREFIX = frozenset("latijns zuid midden latin south central noord north".split())
+_FROM_BEFORE_VAN = frozenset("kom komt ben is afkomstig origineel oorspronkelijk geboren".split())
 _FROM = frozenset("uit from aus din z ze de van born geboren origine afkomstig originally komt kom".split())
 
 
@@ -214,6 +240,13 @@ def _usable(tokens: list[Token], i: int, check_next: bool = True) -> bool:
         if tokens[j].clause != token.clause:
             break
         if tokens[j].word in _LANGUAGE_CONTEXT or (i - j <= 4 and tokens[j].word in _OTHERS_BEFORE):
+            return False
+        if (
+            i - j <= 4
+            and tokens[j].word in _OTHERS_AFTER_POSSESSIVE
+            and j
+            and tokens[j - 1].word in _POSSESSIVE
+        ):
             return False
     return True
 
@@ -234,8 +267,10 @@ def _plain_usable(text: Prepared, i: int) -> bool:
 def origin_from_field(value: str | None) -> tuple[str | None, OriginGroup | None]:
     if not value:
         return None, None
-    for word in (fold_word(w) for w in value.replace("-", " ").replace("/", " ").split()):
-        code = WORDS.get(word) or PLAIN.get(word) or COUNTRIES.get(word)
+    words = [fold_word(w) for w in value.replace("-", " ").replace("/", " ").split()]
+    for i, word in enumerate(words):
+        pair = f"{word}_{words[i + 1]}" if i + 1 < len(words) else ""
+        code = WORDS.get(word) or PLAIN.get(word) or COUNTRIES.get(word) or COUNTRIES.get(pair)
         if code:
             return code, origin_group(code)
         if word in _GROUP_WORDS:
@@ -249,21 +284,26 @@ def origin_from_text(text: Prepared) -> tuple[str | None, OriginGroup | None, st
     group_only: tuple[OriginGroup, str] | None = None
     for i, token in enumerate(tokens):
         word = token.word
-        if word in WORDS and _usable(tokens, i):
+        if word in WORDS and i and tokens[i - 1].word in _REGION_PREFIX:
+            pass  # "Latijns-Amerikaanse", "South American": a region, handled below
+        elif word in WORDS and _usable(tokens, i):
             code = WORDS[word]
             if code == "DO" and i + 1 < len(tokens) and tokens[i + 1].word in {"republiek", "republic"}:
                 return code, origin_group(code), f"{token.text} {tokens[i + 1].text}"
             return code, origin_group(code), token.text
         if word in PLAIN and _usable(tokens, i) and _plain_usable(text, i):
             return PLAIN[word], origin_group(PLAIN[word]), token.text
+        if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].word}" in COUNTRIES:
+            word = f"{word}_{tokens[i + 1].word}"  # verenigde staten, united kingdom
         if word in COUNTRIES and i and tokens[i - 1].word in _FROM | {"la", "the", "de"}:
             before = {t.word for t in tokens[max(0, i - 3) : i]}
-            if before & _FROM and _usable(tokens, i, check_next=False):
+            from_van = tokens[i - 1].word == "van" and not before & _FROM_BEFORE_VAN  # "Hoek van Holland"
+            if before & _FROM and not from_van and _usable(tokens, i, check_next=False):
                 return COUNTRIES[word], origin_group(COUNTRIES[word]), token.text
         if group_only is None:
             key = word
-            if word in {"oost", "zuid", "latijns"} and i + 1 < len(tokens):
-                key = f"{word}-{tokens[i + 1].word}" if word != "latijns" else word
+            if word in {"oost", "zuid", "latijns", "south", "latin"} and i + 1 < len(tokens):
+                key = f"{word}-{tokens[i + 1].word}" if word not in ("latijns", "latin") else "latijns"
             if key in _GROUP_WORDS and _usable(tokens, i):
                 group_only = (_GROUP_WORDS[key], token.text)
     if group_only:

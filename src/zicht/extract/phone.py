@@ -38,7 +38,10 @@ _DIGIT_WORDS = {
 }
 _WORD_ALT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
 # A run of at least 7 digit words or digits, separated by spaces, dots, commas or hyphens.
-_WORD_RUN = re.compile(rf"(?<![a-z])(?:(?:{_WORD_ALT}|\d)(?:[\s.,-]{{0,3}})){{7,16}}(?![a-z])")
+# "plus" (or "+") before the run is the international prefix: "plus vier nul zeven ...".
+_WORD_RUN = re.compile(
+    rf"(?<![a-z])(?P<plus>(?:plus|\+)\s*)?(?:(?:{_WORD_ALT}|\d)(?:[\s.,-]{{0,3}})){{7,16}}(?![a-z])"
+)
 _WORD_ITEM = re.compile(rf"{_WORD_ALT}|\d")
 # A candidate: optional +, then digits (or homoglyphs) with separators; at most 30 characters.
 _RUN = re.compile(r"(?<![\w+])(?:\+|00)?[\dOoIl|(][\dOoIl|\s.\-/()]{7,28}[\dOoIl|](?![\w])")
@@ -67,8 +70,9 @@ def _digits(run: str) -> str:
 
 
 def _from_run(run: str) -> str | None:
-    if sum(c.isdigit() for c in run) < 6:
-        return None
+    real = sum(c.isdigit() for c in run)
+    if real < 3 or real + sum(c in "Oo" for c in run) + sum(c in "Il|" for c in run) < 8:
+        return None  # "O6-296OO4lO" counts; a word of letters does not
     whole = _valid(_digits(run))
     if whole:
         return whole
@@ -98,10 +102,12 @@ def phone_from_text(text: Prepared) -> tuple[str, str] | None:
     candidates: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN.finditer(text.raw)]
     folded = text.folded
     for m in _WORD_RUN.finditer(folded):
-        items = _WORD_ITEM.findall(m.group())
+        items = _WORD_ITEM.findall(m.group()[m.end("plus") - m.start() if m.group("plus") else 0 :])
         if any(not item.isdigit() for item in items):
             digits = "".join(_DIGIT_WORDS.get(item, item) for item in items)
-            if len(digits) == 9 and digits.startswith("6"):
+            if m.group("plus"):
+                digits = "+" + digits
+            elif len(digits) == 9 and digits.startswith("6"):
                 digits = "0" + digits  # "zes een twee ... (met 0 ervoor)": a mobile number without its 0
             candidates.append((m.start(), digits))
     for _, run in sorted(candidates)[:MAX_CANDIDATES]:

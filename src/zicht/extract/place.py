@@ -29,6 +29,9 @@ ALIASES: dict[str, str] = {
             "loosduinen",
             "escamp",
             "ypenburg",
+            "haga",  # es/pl/ro/it
+            "la haya",
+            "haia",
         ],
         "GM0518",
     ),
@@ -98,6 +101,29 @@ _PREFIXES = frozenset(
 PLACE_PREPOSITIONS = frozenset("in uit te regio omgeving near from bij nabij rond around en".split())
 _QUALIFIER = re.compile(r"\s+(?:l|gn|nb|nh|gld|zh|u|fr|o|ov|z|d|dr|lb|li|ut|gr|fl|zl|ze|n h)$")
 MAX_WORDS = 5
+# Woonplaatsen named like a country (hamlets "Nederland", "America"): never from free text ("in heel
+# Nederland", "uit Amerika"), only from a city field.
+COUNTRY_NAMES = frozenset({"nederland", "america", "amerika", "holland"})
+# Polish locative after "w"/"we" ("w Amsterdamie", "w Utrechcie", "w Hadze", "w Bredzie"):
+# ending -> nominative.
+_LOCATIVE = (("dzie", "da"), ("dze", "ga"), ("cie", "t"), ("ie", ""), ("u", ""))
+# City adjectives ("Haagse Escort Service", "Bossche meid") that do not follow name + "se"; the regular ones
+# (Amsterdamse, Utrechtse, Bredase) are derived from the municipality names.
+_IRREGULAR_ADJECTIVES = {
+    "haagse": "den haag",
+    "bossche": "den bosch",
+    "nijmeegse": "nijmegen",
+    "zwolse": "zwolle",
+    "leidse": "leiden",
+    "groningse": "groningen",
+    "almeerse": "almere",
+    "goudse": "gouda",
+    "dordtse": "dordrecht",
+    "zaanse": "zaanstad",
+    "leeuwarder": "leeuwarden",
+    "maastrichtse": "maastricht",
+    "tilburgse": "tilburg",
+}
 
 
 @dataclass(frozen=True)
@@ -108,6 +134,7 @@ class PlaceIndex:
     first_words: frozenset[str]
     municipality_names: dict[str, str]  # code -> folded name (and common name), for "Nes op Ameland"
     province_of: dict[str, str]  # code -> folded province
+    adjectives: dict[str, str]  # city adjective (haagse, amsterdamse) -> municipality code
 
     @classmethod
     def from_reference(cls, ref: ReferenceData) -> PlaceIndex:
@@ -149,7 +176,11 @@ class PlaceIndex:
         muni_names = {m.code: fold(re.sub(r"\s*\(.*\)$", "", m.common_name)) for m in ref.municipalities}
         provinces = {m.code: fold(m.province) for m in ref.municipalities}
         firsts = frozenset(key.split()[0] for key in names)
-        return cls(names, firsts, muni_names, provinces)
+        adjectives = {f"{name}se": code for code, name in muni_names.items() if " " not in name}
+        adjectives.update(
+            {adj: names[name][0] for adj, name in _IRREGULAR_ADJECTIVES.items() if name in names}
+        )
+        return cls(names, firsts, muni_names, provinces, adjectives)
 
     @classmethod
     def from_data_dir(cls, directory: Path) -> PlaceIndex:
@@ -169,17 +200,39 @@ class PlaceIndex:
         words = text.words
         for i, token in enumerate(tokens):
             if token.word not in self.first_words:
+                nominative = self._locative(words, i) if strict else None
+                if nominative:
+                    return nominative
                 continue
             for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
                 key = " ".join(words[i : i + n])
                 codes = self.names.get(key)
                 if not codes:
                     continue
+                if strict and key in COUNTRY_NAMES:
+                    break
                 if n == 1 and strict and (key in COMMON_WORDS or len(key) <= 2):
                     before = words[i - 1] if i else ""
                     if not token.text[:1].isupper() or before not in PLACE_PREPOSITIONS:
                         break
                 return self._resolve(codes, words[i + n : i + n + 4]), key
+        if strict:  # no place named: a city adjective ("de Haagse escort service")
+            for token in tokens:
+                code = self.adjectives.get(token.word)
+                if code and token.text[:1].isupper():
+                    return code, token.word
+        return None
+
+    def _locative(self, words: list[str], i: int) -> tuple[str, str] | None:
+        """A Polish locative after w/we ("w Hadze" -> Haga) as (code, words)."""
+        if not i or words[i - 1] not in ("w", "we"):
+            return None
+        word = words[i]
+        for ending, replacement in _LOCATIVE:
+            if word.endswith(ending) and len(word) - len(ending) >= 2:
+                codes = self.names.get(word[: -len(ending)] + replacement)
+                if codes and word[: -len(ending)] + replacement not in COMMON_WORDS:
+                    return codes[0], word
         return None
 
     def _resolve(self, codes: tuple[str, ...], following: list[str]) -> str:

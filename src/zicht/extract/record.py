@@ -12,7 +12,7 @@ from zicht.extract.origin import origin_from_field, origin_from_text
 from zicht.extract.phone import phone_from_field, phone_from_text
 from zicht.extract.place import PlaceIndex
 from zicht.extract.price import price_per_hour
-from zicht.extract.text import prepare
+from zicht.extract.text import prepare, without_name
 from zicht.extract.types import types_from
 from zicht.models import AdInput, AdRecord, Evidence
 from zicht.vocab import WORK_TYPES
@@ -34,13 +34,14 @@ def extract_ad(
     letters = sum(map(str.isalpha, text.raw[:200]))
     gender = resolve_gender(gender_from_field(fields.get("gender")), text_gender, letters)
 
+    described = without_name(text, fields.get("name"))  # "Rina Escort", "Thais": a name states nothing
     field_types, _ = types_from(fields.get("reception"))
-    text_types, _ = types_from(text.raw, text.folded)
+    text_types, _ = types_from(described.raw, described.folded, implied=not fields.get("reception"))
     types = tuple(t for t in WORK_TYPES if t in field_types | text_types)
 
     country, group = origin_from_field(fields.get("origin"))
     if country is None:
-        text_country, text_group, _ = origin_from_text(text)
+        text_country, text_group, _ = origin_from_text(described)
         country, group = text_country, text_group or group
 
     age = age_from_field(fields.get("age"))

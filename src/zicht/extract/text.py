@@ -19,7 +19,28 @@ MAX_FIELD = 500  # characters of one site field processed
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u2028-\u202e\ufeff]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[.!?;\n]+(?:\s|$)|\n")
-_FRACTIONS = str.maketrans({"½": " half ", "¼": " kwartier ", "’": "'", "‘": "'", "–": "-", "—": "-"})
+# Fractions and dashes, and letters that NFKD does not decompose (ł in "pół godziny", ø, ß, æ).
+_FRACTIONS = str.maketrans(
+    {
+        "½": " half ",
+        "¼": " kwartier ",
+        "’": "'",
+        "‘": "'",
+        "–": "-",
+        "—": "-",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "ı": "i",
+    }
+)
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
@@ -36,7 +57,9 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     """Fold one word token to ASCII lowercase (as zicht.refdata.fold does for place names)."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return (
+        unicodedata.normalize("NFKD", word.translate(_FRACTIONS)).encode("ascii", "ignore").decode().lower()
+    )
 
 
 def clean(text: object, limit: int = MAX_TEXT) -> str:
@@ -84,6 +107,17 @@ class Prepared:
 
 def prepare(text: object) -> Prepared:
     return Prepared(clean(text))
+
+
+def without_name(text: Prepared, name: str | None) -> Prepared:
+    """The text with the ad's display name blanked out (same length, so offsets hold): words in a name
+    ("Rina Escort", "Thais", "Latina Sofia") are not statements about the work or the origin."""
+    name = " ".join((name or "").split())
+    if len(name) < 3 or name.lower() not in text.raw.lower():
+        return text
+    pattern = re.compile(r"(?<!\w)" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE)
+    masked = pattern.sub(lambda m: " " * len(m.group()), text.raw)
+    return text if masked == text.raw else Prepared(masked)
 
 
 NEGATION = re.compile(

@@ -19,14 +19,16 @@ _PATTERNS: tuple[tuple[WorkType, re.Pattern[str]], ...] = (
             r"\bonvangst\b|incall|private\s+(?:reception|apartment)|\breceive\b|\brecibo\b|local\s+proprio|"
             r"\bprzyjmuje\b|\bprimesc\b|\bricevo\b|kom\s+(?:\w+\s+)?langs|bij\s+mij\s+thuis|"
             r"(?:you|je)\s+(?:come|komt)\s+(?:to|bij)\s+(?:me|mij)|come\s+and\s+visit\s+me|\bvisit\s+me\b|"
-            r"kamer\s*\+\s*dame|\bthuis\s+in\b|vanuit\s+(?:mijn\s+)?huis|prywatnie|\bkom\w*\s+(?:\w+\s+)?bij\s+[a-z]+\s+in\b|"
-            r"\book\s+(?:thuisbezoek|escort|outcall|hotelbezoek)|\bkom\s+ook\s+naar|\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\bclub\b|\braamwerk|\bprive\b(?!\s*-)"
+            r"kamer\s*\+\s*dame|\beigen\s+(?:kamer|ruimte|appartement|woning|ingang|studio|werkruimte)\b|"
+            r"\bin\s+(?:ons|mijn|my|our)\s+(?:huis|appartement|woning|flat|place|apartment|studio|house)\b|"
+            r"\bat\s+my\s+(?:place|apartment|flat|home|studio)\b|\bthuis\s+in\b|vanuit\s+(?:mijn\s+)?huis|prywatnie|\bkom\w*\s+(?:\w+\s+)?bij\s+[a-z]+\s+in\b|"
+            r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\bclub\b|\braamwerk|\bprive\b(?!\s*-)"
         ),
     ),
     (
         "escort",
         re.compile(
-            r"\bescor?u?te?\w*|outcall|hotel\s*bezoek|hotelvisit|hotel\s+visits?|thuis\s*bezoek|"
+            r"\bes{1,2}[ck]o{1,2}u?r[dt]\w*|outcall|hotel\s*bezoek|hotelvisit|hotel\s+visits?|thuis\s*bezoek|"
             r"bezoek\s+aan\s+huis|\bkom\w*\s+(?:\w+\s+){0,2}(?:bij|naar)\s+(?:je|jou|u)\b|"
             r"\b(?:i|we)\s+(?:come|travel)\s+to\s+you|\bsalidas?\b|\bsalgo\b|domicilio|dojazd|dojezdzam|"
             r"\bvin\s+la\b|acompanhante|hausbesuch\w*|\baan\s+huis\b|to\s+your\s+(?:hotel|home)|"
@@ -41,11 +43,19 @@ _PATTERNS: tuple[tuple[WorkType, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# "Ook escort", "ik kom ook naar je toe": "also" implies reception too. An inference, not wording: it counts
+# only when the site has no reception field (the advertiser's own choice of types wins over it).
+_IMPLIED_HOME = re.compile(
+    r"\book\s+(?:thuisbezoek|es{1,2}[ck]o{1,2}u?r[dt]|outcall|hotelbezoek)|\bkom\s+ook\s+naar"
+)
 _NEGATED_AFTER = re.compile(r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b)")
 
 
-def types_from(value: str | None, folded: str | None = None) -> tuple[set[WorkType], list[str]]:
-    """Types named in a field or text (`folded`: the text already folded), with the phrases naming them."""
+def types_from(
+    value: str | None, folded: str | None = None, implied: bool = True
+) -> tuple[set[WorkType], list[str]]:
+    """Types named in a field or text (`folded`: the text already folded), with the phrases naming them;
+    `implied`: also read "ook escort" as home."""
     if not value:
         return set(), []
     folded = folded if folded is not None else fold(value)
@@ -58,4 +68,9 @@ def types_from(value: str | None, folded: str | None = None) -> tuple[set[WorkTy
             found.add(work_type)
             evidence.append(match.group())
             break
+    if implied and "home" not in found:
+        implied_match = _IMPLIED_HOME.search(folded)
+        if implied_match and not negated(folded, implied_match.start()):
+            found.add("home")
+            evidence.append(implied_match.group())
     return found, evidence
