@@ -1,4 +1,5 @@
-"""Build ads.jsonl (development) and heldout.jsonl (final check) from the hand-written ads.src.
+"""Build ads.jsonl (development) and heldout.jsonl (final check) from the hand-written ads.src, and
+heldout2.jsonl (a second final check, written after heldout.jsonl had been seen) from heldout2.src.
 
 ads.src holds blocks separated by blank lines; each block is one ad written by hand:
   T: a line of ad text (several T: lines are joined with newlines)
@@ -7,7 +8,7 @@ phone, code)
   E: expected canonical values, "key=value" separated by spaces; values may not contain spaces, use _ for them
      g=gender t=type,type o=ISO a=age p=price m=municipality name or GM code ph=E.164 l=language
      i=indicator,indicator lic=term,term ; an absent key means null (or an empty list)
-Lines starting with # are comments. Ids are "L0001"... in file order. The split is deterministic:
+Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"...). The split is deterministic:
 an ad is held
 out when the first hex digit of sha1(id) is 0-3 (a quarter). Run: python tests/data/labelled/build.py
 """
@@ -61,7 +62,7 @@ def parse_expect(line: str, codes: dict[str, str]) -> dict[str, object]:
     }
 
 
-def parse_blocks(source: str, codes: dict[str, str]) -> list[dict[str, object]]:
+def parse_blocks(source: str, codes: dict[str, str], prefix: str = "L") -> list[dict[str, object]]:
     ads: list[dict[str, object]] = []
     blocks = [b for b in source.split("\n\n") if b.strip()]
     for number, block in enumerate(blocks, start=1):
@@ -90,7 +91,7 @@ def parse_blocks(source: str, codes: dict[str, str]) -> list[dict[str, object]]:
         if expect is None:
             raise ValueError(f"block {number}: no E: line")
         ads.append(
-            {"id": f"L{len(ads) + 1:04d}", "text": "\n".join(text), "fields": fields, "expect": expect}
+            {"id": f"{prefix}{len(ads) + 1:04d}", "text": "\n".join(text), "fields": fields, "expect": expect}
         )
     return ads
 
@@ -109,6 +110,11 @@ def main() -> int:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(ads)} ads: {len(dev)} in ads.jsonl, {len(test)} in heldout.jsonl")  # noqa: T201
+    second = parse_blocks((HERE / "heldout2.src").read_text(encoding="utf-8"), codes, prefix="H")
+    with open(HERE / "heldout2.jsonl", "w", encoding="utf-8") as handle:
+        for row in second:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(second)} ads in heldout2.jsonl (second held-out batch, all held out)")  # noqa: T201
     return 0
 
 
