@@ -8,9 +8,9 @@ phone, code)
   E: expected canonical values, "key=value" separated by spaces; values may not contain spaces, use _ for them
      g=gender t=type,type o=ISO a=age p=price m=municipality name or GM code ph=E.164 l=language
      i=indicator,indicator lic=term,term ; an absent key means null (or an empty list)
-Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"...). The split is deterministic:
-an ad is held
-out when the first hex digit of sha1(id) is 0-3 (a quarter). Run: python tests/data/labelled/build.py
+Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"...).
+The split of ads.src is deterministic: an ad is held out when the first hex digit of sha1(id) is 0-3
+(a quarter). Run: python tests/data/labelled/build.py
 """
 
 from __future__ import annotations
