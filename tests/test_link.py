@@ -25,6 +25,9 @@ from zicht.link import (
     text_signature,
     write_toy_market,
 )
+from zicht.link.cluster import constrained_components
+from zicht.link.estimate import count_with_extras
+from zicht.link.model import DIFFER_LEVELS
 from zicht.link.textsig import shingles
 from zicht.store.db import connect
 
@@ -96,6 +99,54 @@ def test_metrics_match_pair_enumeration(seed: int) -> None:
     for kind in ("pairwise", "bcubed"):
         for measure in ("precision", "recall"):
             assert got[kind][measure] == pytest.approx(want[kind][measure]), (kind, measure)
+
+
+def greedy_constrained(n: int, left: np.ndarray, right: np.ndarray, p: np.ndarray, threshold: float,
+                       cannot_below: float) -> np.ndarray:  # fmt: skip
+    """Oracle: merge links strongest first, refuse a merge that puts a cannot-link pair in one cluster."""
+    group = {i: {i} for i in range(n)}
+    where = list(range(n))
+    cannot = [(a, b) for a, b, q in zip(left, right, p, strict=True) if q < cannot_below]
+    for i in np.argsort(-p, kind="stable"):
+        a, b = where[left[i]], where[right[i]]
+        if p[i] < threshold or a == b:
+            continue
+        merged = group[a] | group[b]
+        if any(x in merged and y in merged for x, y in cannot):
+            continue
+        for x in group[b]:
+            where[x] = a
+        group[a] = merged
+        del group[b]
+    return np.array([min(group[where[i]]) for i in range(n)])
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_constrained_components_match_greedy_oracle(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 40))
+    left, right = rng.integers(0, n, 80), rng.integers(0, n, 80)
+    keep = left != right
+    left, right = np.minimum(left, right)[keep], np.maximum(left, right)[keep]
+    p = rng.random(len(left))
+    got = constrained_components(n, left, right, p, 0.5, 0.1)
+    assert np.array_equal(got, greedy_constrained(n, left, right, p, 0.5, 0.1))
+    plain = connected_components(n, left[p >= 0.5], right[p >= 0.5])
+    assert np.array_equal(constrained_components(n, left, right, p, 0.5, 0.0), plain)
+
+
+def test_constrained_components_refuse_a_chain_through_a_contradiction() -> None:
+    # 0-1 and 1-2 are likely links, but 0 and 2 are two ads online at once with different phones
+    got = constrained_components(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([0.99, 0.9, 0.0001]),
+                                 0.5, 0.01)  # fmt: skip
+    assert got.tolist() == [0, 0, 2]
+
+
+def test_count_adds_one_worker_per_cluster_with_a_several_workers_ad() -> None:
+    labels = np.array([0, 0, 2, 3, 3])
+    several = np.array([True, True, False, True, False])
+    couple = np.array([False, False, False, True, False])
+    assert count_with_extras(labels, several, couple) == (3 + 2, 2, 1)
 
 
 def test_text_signature_estimates_jaccard() -> None:
@@ -186,7 +237,11 @@ def test_shared_phone_does_not_merge_workers() -> None:
     contacts = con.execute("SELECT kind, advertisers FROM shared_contacts WHERE kind = 'phone'").fetchall()
     assert contacts == [("phone", 6)]
     assert result.estimate.low <= result.estimate.point <= result.estimate.high
-    differ = [d for d in result.model.describe() if d["level"] == 1 and d["comparison"] != "timing"]
+    differ = [
+        d
+        for d in result.model.describe()
+        if d["level"] in DIFFER_LEVELS.get(str(d["comparison"]), (1,)) and d["comparison"] != "timing"
+    ]
     assert all(float(d["log2_bf"]) <= 1e-9 for d in differ), differ  # a disagreement never favours a link
 
 
@@ -223,3 +278,33 @@ def test_evaluate_dedupe_reports_both_methods(toy: Path) -> None:
     assert (
         linked == con.execute("SELECT count(DISTINCT (site, site_ad_id)) FROM observations").fetchall()[0][0]
     )
+
+
+def test_shared_contacts_find_the_simulated_intermediaries(tmp_path: Path, data_dir: Path) -> None:
+    """Workers whose ads an intermediary runs behind one phone (workers.parquet advertiser_id != worker_id)
+    appear as `shared_contacts` phone groups: about as many groups, about as many advertisers in them."""
+    from zicht.config import load_config
+    from zicht.simulate import simulate
+
+    simulate(load_config(None, scale=0.05, weeks=26, seed=3, shared_phone_rate=0.12), tmp_path, data_dir)
+    con = store_from_truth(tmp_path, SECRET)
+    link_zicht(con, LinkConfig(bootstrap=10))
+    con.register("truth_ads", pq.read_table(tmp_path / "truth" / "ads.parquet"))
+    con.register("truth_workers", pq.read_table(tmp_path / "truth" / "workers.parquet"))
+    groups, workers = con.execute("""
+        SELECT count(*), sum(n) FROM (
+            SELECT w.advertiser_id, count(DISTINCT t.worker_id) AS n
+            FROM truth_ads AS t JOIN truth_workers AS w USING (worker_id)
+            WHERE w.advertiser_id <> w.worker_id AND t.phone_e164 IS NOT NULL
+              AND EXISTS (SELECT 1 FROM observations AS o
+                          WHERE o.site = t.site AND o.site_ad_id = t.site_ad_id)
+            GROUP BY w.advertiser_id HAVING n >= 2)
+    """).fetchall()[0]
+    found, advertisers = con.execute(
+        "SELECT count(*), sum(advertisers) FROM shared_contacts WHERE kind = 'phone'"
+    ).fetchall()[0]
+    assert groups >= 5  # the market has intermediaries to find
+    assert abs(found - groups) <= 0.25 * groups
+    assert abs(advertisers - workers) <= 0.25 * workers
+    columns = {row[0] for row in con.execute("DESCRIBE shared_contacts").fetchall()}
+    assert not columns & {"phone", "phone_pseudonym", "name", "name_pseudonym"}  # counts only

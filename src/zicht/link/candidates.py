@@ -5,8 +5,10 @@
    and price, the first text signature, first and last week, whether the ad states several workers.
    Per phone: `phone_shared` = the phone shows two or more different names in one week (an intermediary's
    phone, a shared contact) and `phone_names` = how many names it shows over the period.
-2. `link_pairs`: candidate pairs (l < r) from four blocking rules: same phone pseudonym; same name pseudonym +
-   municipality; same name + stated age; a shared MinHash-LSH band of the text signature (16 bands of 4 rows:
+2. `link_pairs`: candidate pairs (l < r) from five blocking rules: same phone pseudonym; same name pseudonym +
+   municipality; same name + stated age; a re-post (same site, age and municipality, the second ad first seen
+   within 2 weeks after the first one's last week: catches a new code with a new name and phone, and site c,
+   where phones are hidden); a shared MinHash-LSH band of the text signature (16 bands of 4 rows:
    texts with Jaccard 0.6 collide in at least one band with probability 0.88, at 0.3 with 0.12). Blocks larger
    than `max_block` ads only yield pairs that also agree on the name, so one template or intermediary phone
    cannot make the pair count explode.
@@ -52,7 +54,7 @@ def build_ads(con: duckdb.DuckDBPyConnection) -> int:
                    mode(nullif(types, '')) AS types,
                    arg_min(sig, week) FILTER (WHERE sig IS NOT NULL) AS sig,
                    min(week) AS first_week, max(week) AS last_week, count(*) AS n_obs,
-                   {several.replace("gender", "gender")} AS several
+                   {several} AS several, bool_or(coalesce(gender = 'couple', false)) AS couple
             FROM link_obs GROUP BY site, site_ad_id
         ),
         phone_week AS (
@@ -83,9 +85,25 @@ def _block(key: str, max_block: int) -> str:
         WHERE a.ad_idx < b.ad_idx AND (a.block_size <= {max_block} OR a.name = b.name)"""
 
 
-def build_pairs(con: duckdb.DuckDBPyConnection, max_block: int = 400, use_text: bool = True) -> int:
+# a re-post that changed name and phone (or shows no phone, site c): same site, age and municipality, the
+# second ad appearing within 2 weeks of the first one's last week
+REPOST_BLOCK = """
+        SELECT least(a.ad_idx, b.ad_idx) AS l, greatest(a.ad_idx, b.ad_idx) AS r
+        FROM link_ads AS a JOIN link_ads AS b
+          ON a.site = b.site AND a.age = b.age AND a.muni = b.muni
+         AND b.first_week > a.last_week AND b.first_week <= a.last_week + 2"""
+
+
+def build_pairs(
+    con: duckdb.DuckDBPyConnection, max_block: int = 400, use_text: bool = True, repost_block: bool = False
+) -> int:
     """Create the temp table `link_pairs` (l, r) of candidate pairs; returns their number."""
-    parts = [_block("phone", max_block), _block("name, muni", max_block), _block("name, age", max_block)]
+    parts = [
+        _block("phone", max_block),
+        _block("name, muni", max_block),
+        _block("name, age", max_block),
+        *([REPOST_BLOCK] if repost_block else []),
+    ]
     if use_text:
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE link_bands AS

@@ -21,17 +21,26 @@ import numpy as np
 
 from zicht.link.textsig import SIGNATURE_SIZE
 
+_CONCURRENT = "a.first_week <= b.last_week AND b.first_week <= a.last_week"
+NAME_AGREES = 3  # name levels >= this agree on the name
+PHONE_AGREES = 3  # phone levels >= this agree on the phone (3: a shared phone, 4: a personal one)
+# levels that say the two ads disagree: never evidence for a match (see `_monotone`)
+DIFFER_LEVELS: dict[str, tuple[int, ...]] = {"phone": (1, 2), "name": (1, 2)}
+
 # name -> (number of levels incl. the null level 0, SQL giving the level for a pair of ads a, b)
 COMPARISONS: dict[str, tuple[int, str]] = {
+    # a person rarely shows two numbers (or names) at the same time, but changes them between ads: "differ
+    # while both ads are online" is its own level, apart from "differ" at different times
     "phone": (
-        4,
-        "CASE WHEN a.phone IS NULL OR b.phone IS NULL THEN 0 WHEN a.phone <> b.phone THEN 1 "
-        "WHEN a.phone_shared THEN 2 ELSE 3 END",
+        5,
+        "CASE WHEN a.phone IS NULL OR b.phone IS NULL THEN 0 "
+        f"WHEN a.phone <> b.phone AND {_CONCURRENT} THEN 1 "
+        "WHEN a.phone <> b.phone THEN 2 WHEN a.phone_shared THEN 3 ELSE 4 END",
     ),
     "name": (
-        5,
-        "CASE WHEN a.name IS NULL OR b.name IS NULL THEN 0 WHEN a.name <> b.name THEN 1 "
-        "WHEN a.name_ads > 100 THEN 2 WHEN a.name_ads > 10 THEN 3 ELSE 4 END",
+        6,
+        f"CASE WHEN a.name IS NULL OR b.name IS NULL THEN 0 WHEN a.name <> b.name AND {_CONCURRENT} THEN 1 "
+        "WHEN a.name <> b.name THEN 2 WHEN a.name_ads > 100 THEN 3 WHEN a.name_ads > 10 THEN 4 ELSE 5 END",
     ),
     "muni": (3, "CASE WHEN a.muni IS NULL OR b.muni IS NULL THEN 0 WHEN a.muni <> b.muni THEN 1 ELSE 2 END"),
     "age": (
@@ -165,19 +174,25 @@ def _floored(tally: np.ndarray) -> np.ndarray:
 
 
 def _monotone(m: list[np.ndarray], u: list[np.ndarray]) -> list[np.ndarray]:
-    """A disagreement is never evidence for a match: cap m at u on every comparison's "differ" level (1).
+    """A disagreement is never evidence for a match: cap m at u on every comparison's "differ" levels.
 
     Without this, EM on a market with many intermediary phones can settle on the wrong split (candidates that
     share a phone as "non-matches", everything else as "matches", so differing phones count for a link).
     """
     out = []
     for name, m_k, u_k in zip(COMPARISONS, m, u, strict=True):
-        if name != "timing" and m_k[1] > u_k[1]:
-            rest = np.delete(m_k, 1)
-            rest = (
-                rest / rest.sum() * (1.0 - u_k[1])
-            )  # the excess goes to the other levels, m[1] stays = u[1]
-            m_k = np.insert(rest, 1, u_k[1])
+        if name != "timing":
+            differ = np.array(DIFFER_LEVELS.get(name, (1,)))
+            over = differ[m_k[differ] > u_k[differ]]
+            if len(over):
+                capped = np.zeros(len(m_k), dtype=bool)
+                capped[over] = True
+                rest = m_k[~capped]
+                # the excess goes to the other levels, capped levels stay exactly at u
+                rest = rest / rest.sum() * (1.0 - u_k[capped].sum())
+                m_k = m_k.copy()
+                m_k[~capped] = rest
+                m_k[capped] = u_k[capped]
         out.append(m_k)
     return out
 
@@ -188,19 +203,21 @@ def fit(
     u_start: tuple[np.ndarray, ...],
     max_iter: int = 200,
     tol: float = 1e-6,
+    start: FittedModel | None = None,
 ) -> FittedModel:
     """EM for m, u and the match share on the candidate pairs' patterns.
 
     u starts from random pairs but is re-estimated: candidate pairs agree on a blocking key by construction,
     so their non-matches do not look like random pairs (holding u fixed makes EM call every candidate a
-    match). m starts from "higher level = likelier match", which fixes which class is the match class.
+    match). m starts from "higher level = likelier match", which fixes which class is the match class;
+    `start` (a fitted model) warm-starts the refits of the bootstrap instead.
     """
     names = tuple(COMPARISONS)
     m = []
     for levels, _ in COMPARISONS.values():
-        start = np.linspace(1.0, float(levels) ** 2, levels)
-        m.append(start / start.sum())
-    model = FittedModel(names, tuple(m), u_start, 0.3, 0)
+        ramp = np.linspace(1.0, float(levels) ** 2, levels)
+        m.append(ramp / ramp.sum())
+    model = start or FittedModel(names, tuple(m), u_start, 0.3, 0)
     for iteration in range(1, max_iter + 1):
         p = model.probabilities(patterns)
         w_match = counts * p

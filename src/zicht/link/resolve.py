@@ -13,9 +13,16 @@ import duckdb
 import numpy as np
 
 from zicht.link.candidates import build_ads, build_pairs
-from zicht.link.cluster import connected_components
+from zicht.link.cluster import connected_components, constrained_components
 from zicht.link.estimate import Estimate, bootstrap_count
-from zicht.link.model import COMPARISONS, FittedModel, comparison_sql, estimate_u, fit, pattern_counts
+from zicht.link.model import (
+    COMPARISONS,
+    NAME_AGREES,
+    FittedModel,
+    comparison_sql,
+    estimate_u,
+    fit,
+)
 
 
 @dataclass(frozen=True)
@@ -23,13 +30,15 @@ class LinkConfig:
     """Settings of Zicht's linking (defaults are what docs/linking.md reports)."""
 
     threshold: float = 0.5  # link two ads when the posterior match probability is at least this
+    cannot_below: float = 0.01  # never put two ads in one cluster when their pair scored below this
     max_block: int = 400  # blocks larger than this only yield pairs that also agree on the name
     random_pairs: int = 200_000  # for the starting values of u
     max_names: int = 3  # guard: a cluster showing more names than this holds only by name-agreeing links
     use_text: bool = True
     bootstrap: int = 200
-    uncertain: tuple[float, float] = (0.02, 0.98)
-    several_extra: bool = False  # count one extra worker per advertiser with an ad stating several workers
+    uncertain: tuple[float, float] = (0.001, 0.999)  # the bootstrap draws links with p in this range
+    several_extra: bool = True  # count one extra worker per advertiser with an ad stating several workers
+    max_workers: int = 3  # upper end of the interval: people behind an ad stating several (not a couple)
     seed: int = 1
 
 
@@ -66,6 +75,21 @@ CREATE TABLE IF NOT EXISTS shared_contacts (
 """
 
 
+def _patterns(levels: dict[str, np.ndarray], n_pairs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct comparison patterns, the pattern index of each pair and the pairs per pattern."""
+    code = np.zeros(n_pairs, dtype=np.int64)
+    for name, (size, _) in COMPARISONS.items():
+        code = code * size + levels[name]
+    unique, pattern_of_pair, counts = np.unique(code, return_inverse=True, return_counts=True)
+    patterns = np.zeros((len(unique), len(COMPARISONS)), dtype=np.int64)
+    rest = unique.copy()
+    for k in range(len(COMPARISONS) - 1, -1, -1):
+        size = list(COMPARISONS.values())[k][0]
+        patterns[:, k] = rest % size
+        rest //= size
+    return patterns, pattern_of_pair.reshape(-1), counts.astype(np.float64)
+
+
 def _guard(
     labels: np.ndarray,
     left: np.ndarray,
@@ -82,7 +106,7 @@ def _guard(
     if len(crowded) == 0:
         return labels, 0
     inside = np.isin(labels[left], crowded)
-    keep = ~inside | (levels["name"] >= 2)
+    keep = ~inside | (levels["name"] >= NAME_AGREES)
     return connected_components(len(labels), left[keep], right[keep]), int(len(crowded))
 
 
@@ -94,31 +118,42 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
     n_ads = build_ads(con)
     n_pairs = build_pairs(con, config.max_block, config.use_text)
     u_start = estimate_u(con, n_ads, config.random_pairs, config.seed)
-    patterns, counts = pattern_counts(con, comparison_sql("link_pairs"))
-    model = fit(patterns, counts, u_start)
     scored = con.execute(comparison_sql("link_pairs") + " ORDER BY p.l, p.r").fetchnumpy()
     left = scored["l"].astype(np.int64)
     right = scored["r"].astype(np.int64)
     levels = {name: scored[name].astype(np.int64) for name in COMPARISONS}
-    probability = (
-        model.probabilities(np.stack([levels[n] for n in COMPARISONS], axis=1)) if n_pairs else np.zeros(0)
-    )
+    patterns, pattern_of_pair, counts = _patterns(levels, n_pairs)
+    model = fit(patterns, counts, u_start)
+    probability = model.probabilities(patterns)[pattern_of_pair]
     ads = con.execute(
-        "SELECT ad_idx, dense_rank() OVER (ORDER BY name) - 1 AS name_code, name IS NULL AS no_name, several "
-        "FROM link_ads ORDER BY ad_idx"
+        "SELECT ad_idx, dense_rank() OVER (ORDER BY name) - 1 AS name_code, name IS NULL AS no_name, "
+        "several, couple FROM link_ads ORDER BY ad_idx"
     ).fetchnumpy()
     names = np.where(ads["no_name"], -1, ads["name_code"]).astype(np.int64)
     several = ads["several"].astype(bool) & config.several_extra
+    couple = ads["couple"].astype(bool)
     linked = probability >= config.threshold
-    labels = connected_components(n_ads, left[linked], right[linked])
+    labels = constrained_components(n_ads, left, right, probability, config.threshold, config.cannot_below)
+    linked &= labels[left] == labels[right]  # the links the clustering kept
     sub_levels = {k: v[linked] for k, v in levels.items()}
     labels, guarded = _guard(labels, left[linked], right[linked], sub_levels, names, config.max_names)
-    roots = np.unique(labels)
-    extra = np.zeros(n_ads, dtype=bool)
-    np.logical_or.at(extra, labels, several)
-    point = int(len(roots) + extra.sum())
     estimate = bootstrap_count(
-        n_ads, left, right, probability, several, point, config.bootstrap, *config.uncertain, seed=config.seed
+        n_ads,
+        left,
+        right,
+        patterns,
+        pattern_of_pair,
+        counts,
+        model,
+        labels,
+        several,
+        couple,
+        cannot_below=config.cannot_below,
+        replicates=config.bootstrap,
+        low=config.uncertain[0],
+        high=config.uncertain[1],
+        max_workers=config.max_workers,
+        seed=config.seed,
     )
     _write_links(con, labels)
     groups = _write_shared_contacts(con, labels, left, right, levels)
@@ -126,7 +161,7 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
         ads=n_ads,
         candidate_pairs=n_pairs,
         links=int(linked.sum()),
-        clusters=int(len(roots)),
+        clusters=int(np.unique(labels).size),
         estimate=estimate,
         shared_contact_groups=groups,
         guarded_clusters=guarded,
