@@ -5,7 +5,7 @@ ad that states several workers (a couple, "two girls"): the store says "several"
 
 Interval, from three sources of error, each resampled or bounded, none widened by a constant:
 1. The model's parameters: the candidate pairs are resampled with replacement (a multinomial over their
-   comparison patterns) and m, u and the match share are re-fitted by EM, warm-started at the fit.
+   comparison patterns) and the model is re-fitted on them (`refit`, the same training as the point).
    Fellegi-Sunter's independence assumption makes one fit over-confident; a refit on other pairs moves the
    probabilities of the borderline patterns, which is where the count is decided.
 2. The link decisions: every candidate pair with a probability in [low, high) of the refitted model is drawn
@@ -20,12 +20,13 @@ upper end. Its coverage is measured on simulated markets in docs/linking.md, not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from zicht.link.cluster import constrained_labels
-from zicht.link.model import FittedModel, fit
+from zicht.link.model import FittedModel
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def bootstrap_count(
     patterns: np.ndarray,
     pattern_of_pair: np.ndarray,
     pattern_counts: np.ndarray,
-    model: FittedModel,
+    refit: Callable[[np.ndarray], FittedModel],
     labels: np.ndarray,
     several: np.ndarray,
     couple: np.ndarray,
@@ -74,7 +75,7 @@ def bootstrap_count(
 
     `patterns` are the distinct comparison patterns of the candidate pairs, `pattern_counts` how many pairs
     show each, `pattern_of_pair` the pattern index of each pair (left[i], right[i]); `labels` the point
-    clustering; `several` / `couple` per ad: it states several workers / it is a couple.
+    clustering; `refit(pattern_counts)` trains a model; `several` / `couple` per ad: it states several workers / it is a couple.
     """
     point, k, open_k = count_with_extras(labels, several, couple)
     rng = np.random.default_rng(seed)
@@ -84,8 +85,7 @@ def bootstrap_count(
     for i in range(replicates):
         if total:
             resampled = rng.multinomial(total, pattern_counts / total).astype(np.float64)
-            refit = fit(patterns, resampled, model.u, max_iter=50, tol=1e-4, start=model)
-            p = refit.probabilities(patterns)[pattern_of_pair]
+            p = refit(resampled).probabilities(patterns)[pattern_of_pair]
         else:
             p = np.zeros(0)
         open_ = (p >= low) & (p < high)

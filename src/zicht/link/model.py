@@ -204,6 +204,8 @@ def fit(
     max_iter: int = 200,
     tol: float = 1e-6,
     start: FittedModel | None = None,
+    fix_u: bool = False,
+    fix_m: bool = False,
 ) -> FittedModel:
     """EM for m, u and the match share on the candidate pairs' patterns.
 
@@ -225,8 +227,13 @@ def fit(
         share = float(np.clip(w_match.sum() / counts.sum(), 1e-6, 1 - 1e-6))
         new_m, new_u = [], []
         for k, (levels, _) in enumerate(COMPARISONS.values()):
-            new_m.append(_floored(np.bincount(patterns[:, k], weights=w_match, minlength=levels)))
-            new_u.append(_floored(np.bincount(patterns[:, k], weights=w_non, minlength=levels)))
+            new_m.append(
+                model.m[k]
+                if fix_m
+                else _floored(np.bincount(patterns[:, k], weights=w_match, minlength=levels))
+            )
+            tally_u = np.bincount(patterns[:, k], weights=w_non, minlength=levels)
+            new_u.append(model.u[k] if fix_u else _floored(tally_u))
         new_m = _monotone(new_m, new_u)
         change = max(
             float(np.abs(a - b).max()) for a, b in zip(new_m + new_u, model.m + model.u, strict=True)
@@ -235,3 +242,59 @@ def fit(
         if change < tol:
             break
     return model
+
+
+# splink's training recipe: one EM session per blocking rule, u fixed at the random-pair values; a session
+# does not estimate (and neutralises) the comparisons its rule blocks on, because inside the block they agree
+# by construction. Each comparison's m is the mean over the sessions that estimated it.
+SESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("phone", ("phone",)),  # pairs agreeing on a personal phone
+    ("name_muni", ("name", "muni")),
+    ("name_age", ("name", "age")),
+)
+
+
+def _session_rows(name: str, patterns: np.ndarray) -> np.ndarray:
+    col = {c: i for i, c in enumerate(COMPARISONS)}
+    if name == "phone":
+        return patterns[:, col["phone"]] == PHONE_AGREES + 1
+    other = "muni" if name == "name_muni" else "age"
+    return (patterns[:, col["name"]] >= NAME_AGREES) & (patterns[:, col[other]] == COMPARISONS[other][0] - 1)
+
+
+def fit_sessions(
+    patterns: np.ndarray, counts: np.ndarray, u_random: tuple[np.ndarray, ...], max_iter: int = 200
+) -> FittedModel:
+    """m by EM in blocking-rule sessions with u fixed at the random-pair values, then u and the match share
+    among all candidate pairs by EM with m fixed. Robust where the all-pairs EM (`fit`) can settle on a wrong
+    split: with many intermediary phones it took "same name" for "same person"."""
+    names = tuple(COMPARISONS)
+    estimates: dict[str, list[np.ndarray]] = {n: [] for n in names}
+    for session, blocked in SESSIONS:
+        rows = _session_rows(session, patterns)
+        if counts[rows].sum() < 20:
+            continue
+        sub = patterns[rows].copy()
+        for b in blocked:
+            sub[:, names.index(b)] = 0  # neutral
+        model = fit(sub, counts[rows], u_random, max_iter=max_iter, fix_u=True)
+        for k, n in enumerate(names):
+            if n not in blocked:
+                estimates[n].append(model.m[k])
+    m = []
+    for k, n in enumerate(names):
+        if estimates[n]:
+            m.append(np.mean(estimates[n], axis=0))
+        else:
+            ramp = np.linspace(1.0, float(len(u_random[k])) ** 2, len(u_random[k]))
+            m.append(ramp / ramp.sum())
+    # u and the share among the candidates by EM with m held: candidate non-matches agree on a blocking key
+    # by construction, so their u is not the random pairs' u; holding m keeps the match class anchored
+    return fit(
+        patterns,
+        counts,
+        u_random,
+        max_iter=max_iter,
+        start=FittedModel(names, tuple(m), u_random, 0.3, 0),
+        fix_m=True,
+    )

@@ -22,6 +22,7 @@ from zicht.link.model import (
     comparison_sql,
     estimate_u,
     fit,
+    fit_sessions,
 )
 
 
@@ -35,6 +36,9 @@ class LinkConfig:
     random_pairs: int = 200_000  # for the starting values of u
     max_names: int = 3  # guard: a cluster showing more names than this holds only by name-agreeing links
     use_text: bool = True
+    training: str = (
+        "sessions"  # "sessions": splink's per-blocking-rule EM, u from random pairs; "all": one EM
+    )
     bootstrap: int = 200
     uncertain: tuple[float, float] = (0.001, 0.999)  # the bootstrap draws links with p in this range
     several_extra: bool = True  # count one extra worker per advertiser with an ad stating several workers
@@ -123,7 +127,16 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
     right = scored["r"].astype(np.int64)
     levels = {name: scored[name].astype(np.int64) for name in COMPARISONS}
     patterns, pattern_of_pair, counts = _patterns(levels, n_pairs)
-    model = fit(patterns, counts, u_start)
+    if config.training == "sessions":
+
+        def refit(weights: np.ndarray) -> FittedModel:
+            return fit_sessions(patterns, weights, u_start, max_iter=100)
+    else:
+
+        def refit(weights: np.ndarray) -> FittedModel:
+            return fit(patterns, weights, u_start, max_iter=100)
+
+    model = refit(counts)
     probability = model.probabilities(patterns)[pattern_of_pair]
     ads = con.execute(
         "SELECT ad_idx, dense_rank() OVER (ORDER BY name) - 1 AS name_code, name IS NULL AS no_name, "
@@ -144,7 +157,7 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
         patterns,
         pattern_of_pair,
         counts,
-        model,
+        refit,
         labels,
         several,
         couple,
