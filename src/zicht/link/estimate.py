@@ -75,7 +75,8 @@ def bootstrap_count(
 
     `patterns` are the distinct comparison patterns of the candidate pairs, `pattern_counts` how many pairs
     show each, `pattern_of_pair` the pattern index of each pair (left[i], right[i]); `labels` the point
-    clustering; `refit(pattern_counts)` trains a model; `several` / `couple` per ad: it states several workers / it is a couple.
+    clustering; `refit(pattern_counts)` trains a model; `several` / `couple` per ad: it states several
+    workers / it is a couple.
     """
     point, k, open_k = count_with_extras(labels, several, couple)
     rng = np.random.default_rng(seed)
