@@ -34,6 +34,8 @@ FIELDS = (
     "municipality_code",
     "phone",
     "language",
+    "licence_terms",
+    "indicators",
 )
 TRUTH_COLUMN = {
     "gender": "ad_gender",
@@ -44,6 +46,8 @@ TRUTH_COLUMN = {
     "municipality_code": "municipality_code",
     "phone": "phone_e164",
     "language": "language",
+    "licence_terms": "licence_term",  # one term or null in the truth; compared as a set
+    "indicators": "indicators",
 }
 # Fill rates of the 2021 baseline (share of raw ads), ../shared/reference/baseline-2021.md.
 BASELINE_FILL = {
@@ -57,7 +61,9 @@ BASELINE_FILL = {
 
 
 def _value(field: str, value: Any) -> Any:
-    if field == "types":
+    if field == "licence_terms" and isinstance(value, str):
+        return (value,)
+    if field in ("types", "licence_terms", "indicators"):
         return tuple(sorted(value or ()))
     if field == "price_per_hour" and value is not None:
         return round(float(value))
@@ -71,7 +77,7 @@ def _same(field: str, got: Any, expected: Any) -> bool:
 
 
 def _filled(field: str, value: Any) -> bool:
-    return bool(value) if field == "types" else value is not None
+    return bool(value) if field in ("types", "licence_terms", "indicators") else value is not None
 
 
 def load_truth(sim: Path) -> dict[tuple[str, str], dict[str, Any]]:

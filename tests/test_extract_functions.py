@@ -341,6 +341,10 @@ INDICATOR_CASES = [
     ("Ook 24/7 bereikbaar", None, ["available_24_7"], "24-7"),
     ("de hele dag en nacht bereikbaar", None, ["available_24_7"], "dag-en-nacht"),
     ("Ik doe ook zonder condoom", None, ["unsafe_sex"], "zonder-condoom"),
+    ("Zonder bescherming bespreekbaar", None, ["unsafe_sex"], "zonder-bescherming"),
+    ("Without protection on request", None, ["unsafe_sex"], "without-protection"),
+    ("Rustig en zonder haast", None, [], "zonder-haast-is-safe"),
+    ("Mijn manager neemt de telefoon op", None, ["third_party"], "mijn-manager"),
     ("Altijd veilig, nooit zonder condoom", None, [], "negated-unsafe"),
     ("Bel mijn manager voor een afspraak", None, ["third_party"], "manager"),
     ("Boekingen via onze receptie", None, ["third_party"], "receptie"),
@@ -383,3 +387,35 @@ def test_name_states_nothing(places: PlaceIndex) -> None:
     assert thais.origin_country is None
     ad = AdInput("z", "Ik kom ook naar je toe (escort)", {"reception": "Escort"})
     assert extract_ad(ad, places, detect=False).types == ("escort",)
+
+
+def test_relaxed_keeps_boundaries_in_negative_lookarounds() -> None:
+    from zicht.extract.text import _relaxed
+
+    assert _relaxed(r"\bfoo|(?<!\bvoor\s)\bbar|[\b]x|\\b") == r"foo|(?<!\bvoor\s)bar|[\b]x|\\b"
+
+
+def test_gated_patterns_match_like_their_full_pattern() -> None:
+    """Every Gated pattern finds exactly the matches of its plain regex, on word salads from its own words."""
+    import random
+    import re
+
+    from zicht.extract import gender, indicators, licence, types
+    from zicht.extract.text import Gated
+
+    gated = (
+        [p for _, p in types._PATTERNS] + [p for _, p in licence.TERMS] + [gender._TRANS, indicators._PLURAL]
+    )
+    gated += [p for p in indicators._PATTERNS.values() if isinstance(p, Gated)]
+    words = sorted({w for p in gated for w in re.findall(r"[a-z]{2,}", p.pattern)})
+    words += ["2", "24/7", "de", "een", "voor", "xvoor", " ", "\n", ".", "-", "ik", "mijn", "Amsterdam"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        for pattern in gated:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in pattern.full.finditer(text)
+            ]
+            hit = pattern.search(text)
+            full = pattern.full.search(text)
+            assert (hit.span() if hit else None) == (full.span() if full else None)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from zicht.extract.text import Prepared, fold, negated
+from zicht.extract.text import Gated, Prepared, fold, negated
 from zicht.vocab import Gender
 
-_TRANS = re.compile(
+_TRANS = Gated(
     r"\b(?:trans(?:gender|seksueel|seksuele|sexual|sexueel|sexuele|exual|vrouw|girl|woman|ex|sex)?|ts|"
     r"t-?girl|shemale|she-male|travestie?t?e?|travesti|ladyboy|transsexual|transexual|transsexuelle)\b"
 )
@@ -20,6 +20,8 @@ _COUPLE = re.compile(
     r"\b(?:een|ons|ondeugend|leuk|spannend|geil|heet|hete|bi|jong|getrouwd|\w+s)\s+stel\b|^stel\b(?!\s+(?:je|u|jij|ik|het|voor|dat|me)\b)|"
     r"\bstel\s*(?:\(|uit\b|van\b|zoekt\b|ontvangt\b)"
 )
+# Every match of _COUPLE contains one of these: a cheap test before the (slow) pattern.
+_COUPLE_HINTS = ("koppel", "couple", "echtpaar", "stel", "pareja", "para")
 _MALE = re.compile(
     r"\b(?:jongen|boy|guy|knul|gigolo|male|mannelijke|gay|hombre|chico)\b|"
     r"\b(?:rijpe|jonge|sportieve|getrouwde|geile|lekkere|hete|stoere|knappe|hetero|bi|een|young|handsome|"
@@ -56,7 +58,7 @@ def gender_from_text(text: Prepared) -> tuple[Gender, str] | None:
     for match in _TRANS.finditer(folded):
         if not negated(folded, match.start()):
             return "trans", match.group()
-    couple = _COUPLE.search(folded)
+    couple = _COUPLE.search(folded) if any(hint in folded for hint in _COUPLE_HINTS) else None
     if couple:
         return "couple", couple.group()
     male = _MALE.search(folded)

@@ -8,32 +8,35 @@ from __future__ import annotations
 
 import re
 
-from zicht.extract.text import Prepared, negated
+from zicht.extract.text import Gated, Prepared, negated
 from zicht.models import Evidence
 from zicht.vocab import Gender
 
 INDICATORS = ("age_under_21", "available_24_7", "unsafe_sex", "third_party", "new_in_town", "several_workers")
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    "available_24_7": re.compile(
+_PATTERNS: dict[str, Gated | re.Pattern[str]] = {
+    "available_24_7": Gated(
         r"\b24\s*/\s*7\b|\b24-7\b|\b24x7\b|\b24\s*(?:uur|u|h|hours|horas|std)\s*(?:per|a|al|/)?\s*(?:dag|day|dia)\b|"
         r"\b24\s*(?:uur\s+)?(?:bereikbaar|beschikbaar|open|available)\b|\b(?:available|recibo|open)\s+24\s*"
         r"(?:hours|horas|h|uur)\b|\bdag\s+en\s+nacht\b|\bday\s+and\s+night\b|\bnon[\s-]?stop\b|"
         r"altijd\s+bereikbaar|always\s+available"
     ),
-    "unsafe_sex": re.compile(
+    "unsafe_sex": Gated(
         r"zonder\s+condoom|without\s+(?:a\s+)?condom|\bno\s+condom|sin\s+condon|bez\s+gumki|fara\s+prezervativ|"
         r"bareback|\bbb\b|onbeschermd\w*|unprotected|\bowo\b|(?:pijpen|frans|blowjob|bj)\s+(?:zonder|without)\b|"
-        r"\b(?:doe|ook|alles)\s+(?:ook\s+)?zonder\s*[.!,]|\bnatural\s+(?:sex|service)"
+        r"\b(?:doe|ook|alles)\s+(?:ook\s+)?zonder\s*[.!,]|\bnatural\s+(?:sex|service)|"
+        r"\b(?:zonder|without|sin|sem|bez|fara|ohne)\s+(?:bescherming|protection|proteccion|protecao|"
+        r"zabezpieczenia|protectie|schutz)\b"
     ),
-    "third_party": re.compile(
-        r"bel\s+mijn\s+(?:manager|assistent\w*|secretaresse|vriend\w*|receptie)|\bmy\s+manager|"
+    "third_party": Gated(
+        r"bel\s+mijn\s+(?:manager|assistent\w*|secretaresse|vriend\w*|receptie)|\b(?:my|mijn|mi|meu)\s+manager|"
+        r"\bmanagerul\b|"
         r"bookings?\s+(?:only\s+)?(?:via|through)|boeking\w*\s+via|boeken\s+via|afspra(?:ak|ken)\s+(?:alleen\s+)?via\s+"
         r"(?:mijn|onze|de|my|our)\b|\breceptie\b|\breceptionist\b|\bcentrale\b|\boffice\b|\bkantoor\b|"
         r"\bbooker\b|regelt\s+de\s+afspraken|(?:through|via)\s+my\s+(?:friend|manager|agent)|call\s+our|"
         r"bel\s+onze|\bonze\s+receptie|\bassistente\b|\bmy\s+agent\b"
     ),
-    "new_in_town": re.compile(
+    "new_in_town": re.compile(  # not Gated: faster as it is
         r"\bnieuw\w*\s+(?:\w+\s+){0,2}?in\s+(?!het\s+vak|dit\s+werk|de\s+branche|het\s+werk)|"
         r"\bnew\s+(?:\w+\s+){0,1}?in\s+(?!the\s+business)|\bnuev[oa]\s+en\b|\bnowa\s+w\b|\bnou[aă]\s+[iî]n\b|"
         r"\bop\s+tour\b|\bon\s+tour\b|\b(?:alleen|vanaf)\s+deze\s+week\b|\bdeze\s+week\s+(?:\w+\s+){0,2}in\b|"
@@ -42,14 +45,18 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"\beerste\s+keer\s+in\b|\bsinds\s+kort\s+in\b|\balleen\s+vandaag\b|\b\d\s+weeks?\s+only\b|"
         r"\bfor\s+\d\s+weeks?\s+only\b"
     ),
-    "several_workers": re.compile(
+    "several_workers": Gated(
         r"\b(?:[2-9]|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide)\s+(?:\w+\s+){0,2}?"
         r"(?:meiden|dames|girls|ladies|vrouwen|chicas|masseuses|dziewczyny)\b|\bduo\b|"
         r"\b(?:wij|we)\s+(?:zijn|are)\b|\b(?:onze|our)\s+(?:\w+\s+)?(?:dames|meiden|girls|ladies)\b|"
-        r"samen\s+of\s+apart|together\s+or\s+separately|ons\s+tweeen|werkt\s+ook\s+hier|"
-        r"(?<!\bvoor\s)(?<!\bfor\s)(?<!\bzoekt\s)(?<!\book\s)(?<!\band\s)(?<!\ben\s)\b(?:meiden|dames|girls|ladies|masseuses)\b"
+        r"samen\s+of\s+apart|together\s+or\s+separately|ons\s+tweeen|werkt\s+ook\s+hier"
     ),
 }
+# A plural alone ("onze meiden", "girls") counts too, unless it names the clientele or a recruitment ("voor
+# dames", "zoekt dames", "ook dames"): checked on the word before, outside the regex (a lookbehind in front of
+# the pattern would keep Python's re from scanning fast for its first letters).
+_PLURAL = Gated(r"\b(?:meiden|dames|girls|ladies|masseuses)\b")
+_NOT_PLURAL_BEFORE = re.compile(r"\b(?:voor|for|zoekt|ook|and|en)\s$")
 
 
 def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> list[Evidence]:
@@ -61,9 +68,23 @@ def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> l
     for name, pattern in _PATTERNS.items():
         if name == "several_workers" and gender == "couple":
             continue  # a couple is one advertiser of two people; counted by gender, not as several workers
+        first = None
         for match in pattern.finditer(folded):
             if name in ("unsafe_sex", "new_in_town") and negated(folded, match.start()):
                 continue
-            found.append(Evidence(name, match.group().strip()))
+            first = match
             break
+        if name == "several_workers":
+            plural = _first_plural(folded)
+            if plural is not None and (first is None or plural.start() < first.start()):
+                first = plural
+        if first is not None:
+            found.append(Evidence(name, first.group().strip()))
     return found
+
+
+def _first_plural(folded: str) -> re.Match[str] | None:
+    for match in _PLURAL.finditer(folded):
+        if not _NOT_PLURAL_BEFORE.search(folded[max(0, match.start() - 7) : match.start()]):
+            return match
+    return None

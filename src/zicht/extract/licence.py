@@ -5,18 +5,16 @@ licensed."""
 
 from __future__ import annotations
 
-import re
+from zicht.extract.text import Gated, Prepared, negated
 
-from zicht.extract.text import Prepared, negated
-
-TERMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("club", re.compile(r"\b(?:seks|sex)?clubs?\b")),
-    ("privéhuis", re.compile(r"\bprive[\s-]?huis\w*")),
-    ("bureau", re.compile(r"\b(?:escort)?[\s-]?bureaus?\b|\bescort\s*agency\b|\bagency\b")),
-    ("KvK", re.compile(r"\bk\.?v\.?k\b|kamer\s+van\s+koophandel")),
+TERMS: tuple[tuple[str, Gated], ...] = (
+    ("club", Gated(r"\b(?:seks|sex)?clubs?\b")),
+    ("privéhuis", Gated(r"\bprive[\s-]?huis\w*")),
+    ("bureau", Gated(r"\b(?:escort)?[\s-]?bureaus?\b|\bescort\s*agency\b|\bagency\b")),
+    ("KvK", Gated(r"\bk\.?v\.?k\b|kamer\s+van\s+koophandel")),
     (
         "vergunning",
-        re.compile(
+        Gated(
             r"\b(?:exploitatie)?vergunning\w*|registratienummer|registration\s+number|licen[cs]e\s*(?:nr|number)"
             r"|licentie\w*|\blicensed\b"
         ),

@@ -5,6 +5,7 @@ l/I/| for 1)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -49,6 +50,7 @@ _HOMOGLYPHS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _GROUP_SPLIT = re.compile(r"\s{1,}|/")
 
 
+@lru_cache(maxsize=65536)
 def _valid(digits: str) -> str | None:
     if not 8 <= len(digits.lstrip("+")) <= 15:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -50,8 +51,20 @@ def fold(text: str) -> str:
     """Lowercase, strip accents (é -> e, ë -> e, ă -> a), keep punctuation and digits."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FRACTIONS))
+    decomposed = unicodedata.normalize("NFKD", _replace_specials(text))
     return _COMBINING.sub("", decomposed).lower()
+
+
+_SPECIALS = tuple((chr(code), value) for code, value in _FRACTIONS.items())
+
+
+def _replace_specials(text: str) -> str:
+    """text.translate(_FRACTIONS), faster for the usual text that has none of them (str.translate with
+    string values looks up every character)."""
+    for char, value in _SPECIALS:
+        if char in text:
+            text = text.replace(char, value)
+    return text
 
 
 @lru_cache(maxsize=65536)
@@ -109,15 +122,76 @@ def prepare(text: object) -> Prepared:
     return Prepared(clean(text))
 
 
+def _relaxed(pattern: str) -> str:
+    """The pattern with its \\b assertions removed, except inside negative lookarounds (where removing one
+    would reject more): it matches wherever the pattern matches, and more."""
+    out: list[str] = []
+    negative: list[bool] = []  # per open group: is it a negative lookaround?
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            pair = pattern[i : i + 2]
+            if not (pair == "\\b" and not in_class and not any(negative)):
+                out.append(pair)
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            negative.append(pattern.startswith(("(?!", "(?<!"), i))
+        elif char == ")" and negative:
+            negative.pop()
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+class Gated:
+    """A regex run behind a fast twin: Python's re scans quickly for the first characters of an alternation
+    only when no branch starts with \\b, so the twin (without \\b) finds where a match can start and the full
+    pattern runs from there. Same results as the pattern alone, about 3-5x faster on texts without a match."""
+
+    __slots__ = ("full", "quick")
+
+    def __init__(self, pattern: str) -> None:
+        self.full = re.compile(pattern)
+        self.quick = re.compile(_relaxed(pattern))
+
+    @property
+    def pattern(self) -> str:
+        return self.full.pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        hit = self.quick.search(text)
+        return self.full.search(text, hit.start()) if hit else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        hit = self.quick.search(text)
+        return self.full.finditer(text, hit.start()) if hit else iter(())
+
+
 def without_name(text: Prepared, name: str | None) -> Prepared:
     """The text with the ad's display name blanked out (same length, so offsets hold): words in a name
     ("Rina Escort", "Thais", "Latina Sofia") are not statements about the work or the origin."""
-    name = " ".join((name or "").split())
-    if len(name) < 3 or name.lower() not in text.raw.lower():
+    name = " ".join((name or "").split()).lower()
+    raw = text.raw
+    lowered = raw.lower()
+    if len(name) < 3 or name not in lowered or len(lowered) != len(raw):
         return text
-    pattern = re.compile(r"(?<!\w)" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE)
-    masked = pattern.sub(lambda m: " " * len(m.group()), text.raw)
-    return text if masked == text.raw else Prepared(masked)
+    chars = list(raw)
+    start = lowered.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = lowered[start - 1] if start else " "
+        after = lowered[end] if end < len(lowered) else " "
+        if not before.isalnum() and not after.isalnum():
+            chars[start:end] = " " * len(name)
+        start = lowered.find(name, end)
+    masked = "".join(chars)
+    return text if masked == raw else Prepared(masked)
 
 
 NEGATION = re.compile(

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from zicht.extract.text import fold, negated
+from zicht.extract.text import Gated, fold, negated
 from zicht.vocab import WorkType
 
-_PATTERNS: tuple[tuple[WorkType, re.Pattern[str]], ...] = (
+_PATTERNS: tuple[tuple[WorkType, Gated], ...] = (
     (
         "home",
-        re.compile(
+        Gated(
             r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|st|g|gt|gen)\b|"
             r"\bonvangst\b|incall|private\s+(?:reception|apartment)|\breceive\b|\brecibo\b|local\s+proprio|"
             r"\bprzyjmuje\b|\bprimesc\b|\bricevo\b|kom\s+(?:\w+\s+)?langs|bij\s+mij\s+thuis|"
@@ -27,7 +27,7 @@ _PATTERNS: tuple[tuple[WorkType, re.Pattern[str]], ...] = (
     ),
     (
         "escort",
-        re.compile(
+        Gated(
             r"\bes{1,2}[ck]o{1,2}u?r[dt]\w*|outcall|hotel\s*bezoek|hotelvisit|hotel\s+visits?|thuis\s*bezoek|"
             r"bezoek\s+aan\s+huis|\bkom\w*\s+(?:\w+\s+){0,2}(?:bij|naar)\s+(?:je|jou|u)\b|"
             r"\b(?:i|we)\s+(?:come|travel)\s+to\s+you|\bsalidas?\b|\bsalgo\b|domicilio|dojazd|dojezdzam|"
@@ -37,7 +37,7 @@ _PATTERNS: tuple[tuple[WorkType, re.Pattern[str]], ...] = (
     ),
     (
         "massage",
-        re.compile(
+        Gated(
             r"massa(?:ge|gem|je|z|ggio)\w*|masaz\w*|\bmasaj\w*|body[\s-]*(?:to|2|tot)[\s-]*body|tantr\w*|"
             r"\bnuru\b|\blingam\b|masseuse|masseur|masajista"
         ),
