@@ -30,6 +30,21 @@ def make_extractor(data_dir: Path) -> Extractor:
     return lambda ad: extract_ad(ad, places)
 
 
+def remembering(extract: Extractor) -> Extractor:
+    """Extraction is a pure function of the ad, and most ads are unchanged from one week to the next: extract
+    each distinct ad content once per process."""
+    seen: dict[tuple[str, str, frozenset[tuple[str, str]]], AdRecord] = {}
+
+    def extract_once(ad: AdInput) -> AdRecord:
+        key = (ad.id, ad.text, frozenset(ad.fields.items()))
+        record = seen.get(key)
+        if record is None:
+            record = seen[key] = extract(ad)
+        return record
+
+    return extract_once
+
+
 def secret_path(store: Path, config: Config) -> Path:
     return Path(config.store.secret_file) if config.store.secret_file else Path(f"{store}.secret")
 
@@ -40,7 +55,7 @@ _worker_extract: Extractor | None = None
 
 def _init_worker(data_dir: Path) -> None:
     global _worker_extract
-    _worker_extract = make_extractor(data_dir)
+    _worker_extract = remembering(make_extractor(data_dir))
 
 
 def _extract_run(archive: Path, moment_id: str, secret: bytes) -> pa.Table:
@@ -48,7 +63,7 @@ def _extract_run(archive: Path, moment_id: str, secret: bytes) -> pa.Table:
     from zicht.link.textsig import text_signature
 
     assert _worker_extract is not None
-    items = ((site, page, ad) for site, page, ad in iter_archived_ads(archive, moment_id))
+    items = iter_archived_ads(archive, moment_id)
     return observation_rows(moment_id, items, _worker_extract, secret, text_signature)
 
 
