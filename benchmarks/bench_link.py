@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/bench_link.py --sim DIR          # a `zicht simulate` output (truth files)
-    .venv/bin/python benchmarks/bench_link.py --toy 30000 --weeks 52   # the small built-in market, scaled up
+    .venv/bin/python benchmarks/bench_link.py --scale 1.0 --weeks 52    # simulate a market first
 Prints one JSON object: observations, ads, timings, peak RSS and the `zicht eval dedupe` figures.
 """
 
@@ -17,21 +17,26 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from zicht.link.evaluate import evaluate_dedupe, store_from_truth, write_toy_market
+from zicht.config import load_config
+from zicht.link.evaluate import evaluate_dedupe, store_from_truth
+from zicht.refdata import resolve_data_dir
+from zicht.simulate import simulate
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sim", type=Path)
-    parser.add_argument("--toy", type=int, default=30000, help="workers of the built-in toy market")
+    parser.add_argument("--scale", type=float, default=1.0, help="market size when simulating (1.0 = 2021)")
     parser.add_argument("--weeks", type=int, default=52)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--texts", action="store_true", help="stand-in text signatures from text_seed")
+    parser.add_argument("--texts", action="store_true", help="text signatures of the simulated ad wording")
     args = parser.parse_args()
     sim = args.sim
     if sim is None:
         sim = Path(tempfile.mkdtemp(prefix="bench_link_"))
-        write_toy_market(sim, seed=args.seed, workers=args.toy, weeks=args.weeks)
+        simulate(
+            load_config(None, seed=args.seed, weeks=args.weeks, scale=args.scale), sim, resolve_data_dir()
+        )
     started = time.perf_counter()
     con = store_from_truth(sim, b"bench-secret-0123456789abcdef012", texts=args.texts)
     prepared = time.perf_counter() - started

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from zicht.config import load_config
 from zicht.link import (
     LinkConfig,
     clustering_metrics,
@@ -23,12 +24,12 @@ from zicht.link import (
     signature_jaccard,
     store_from_truth,
     text_signature,
-    write_toy_market,
 )
 from zicht.link.cluster import constrained_components
 from zicht.link.estimate import count_with_extras
 from zicht.link.model import DIFFER_LEVELS
 from zicht.link.textsig import shingles
+from zicht.simulate import simulate
 from zicht.store.db import connect
 
 SECRET = b"test-secret-0123456789abcdef0123"
@@ -246,8 +247,11 @@ def test_shared_phone_does_not_merge_workers() -> None:
 
 
 @pytest.fixture(scope="module")
-def toy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_toy_market(tmp_path_factory.mktemp("toy"), seed=5, workers=400, weeks=10)
+def toy(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    """A small simulated market (the real simulator, at 2% of the 2021 market over ten weeks)."""
+    out = tmp_path_factory.mktemp("toy")
+    simulate(load_config(None, seed=5, weeks=10, scale=0.02), out, data_dir)
+    return out
 
 
 def test_observations_from_truth_hold_no_clear_identifiers(toy: Path) -> None:

@@ -8,7 +8,6 @@ from zicht.link.evaluate import (
     evaluate_store,
     observations_from_truth,
     store_from_truth,
-    write_toy_market,
 )
 from zicht.link.metrics import clustering_metrics
 from zicht.link.resolve import LinkConfig, LinkResult, link_zicht
@@ -29,5 +28,4 @@ __all__ = [
     "signature_jaccard",
     "store_from_truth",
     "text_signature",
-    "write_toy_market",
 ]
