@@ -89,7 +89,7 @@ def observations_from_truth(sim_dir: Path, secret: bytes, texts: bool = False) -
     return observations, moment_table
 
 
-def _signature(row: dict[str, Any]) -> list[int]:
+def _signature(row: dict[str, Any]) -> list[int] | None:
     """The text signature of the ad as the simulated site words it (what ingestion would store)."""
     from zicht.simulate.texts import ad_wording
     from zicht.simulate.web import Ad

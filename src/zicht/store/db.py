@@ -71,7 +71,7 @@ def observation_rows(
     items: Iterable[tuple[str, RawPage | None, AdInput]],
     extract: Callable[[AdInput], AdRecord],
     secret: bytes,
-    signature: Callable[[str], list[int]] | None = None,
+    signature: Callable[[str], list[int] | None] | None = None,
 ) -> pa.Table:
     """Extract and pseudonymise one moment's ads into observation rows; clear phones and names stop here."""
     columns: dict[str, list[Any]] = {name: [] for name in OBSERVATION_COLUMNS}
