@@ -80,7 +80,7 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\(\s*[mvhz]\s*{_N}\b"),
         re.compile(rf"{_N}\s*-?\s*{UNIT}"),
         re.compile(rf"{_N}\s*(?:en|and|&|y|i|si)\s*\d{{2}}\s*{UNIT}"),
-        re.compile(r"\(\s*(\d{2})\s*(?:jaar|jr|j|yo|years)?\s*(?:\)|en\s|and\s|&|/|,)"),
+        re.compile(r"\(\s*(\d{2})\s*(?:jaar|jr|j|yo|years)?\s*!*\s*(?:\)|en\s|and\s|&|/|,)"),
         re.compile(
             rf"\b(?:meid|meisje|vrouw|dame|girl|lady|jongen|man|studente|schatje|vrouwtje|chica|dziewczyna|babe|"
             rf"schoonheid|beauty|mevrouw|tante|oma)\s+(?:van|of|de)\s+{_N}\b"
@@ -93,8 +93,9 @@ WORD_PATTERNS = _patterns(rf"(\d{{2}}|{_WORDS_ALT})")
 # Weak: "Lisa, 28." or "girl, 22," (a word, then a two-digit number and punctuation); only when nothing else.
 # Also "Kelly 25 uit Rotterdam", "boy 19 for men": a name or person word, the number, then a place
 # preposition or the clientele.
+_EMOJI = "[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 _NAME_NUMBER = re.compile(
-    r"\b([^\W\d_]+),?\s(\d{2})\b(?=\s*[,.!)]|\s*$|\s+-\s|"
+    r"\b([^\W\d_]+),?\s(?:" + _EMOJI + r"+\s*)?(\d{2})\b(?=\s*[,.!)]|\s*$|\s+-\s|\s*" + _EMOJI + r"|"
     r"\s+(?:uit|from|in|aus|z|din|de|desde|da)\s+[A-Z]|"
     r"\s+(?:for|voor|para|dla|pentru)\s+(?:men|man|heren|mannen|dames|women|ladies|couples|stellen|hombres|panow)\b)"
 )

@@ -16,7 +16,11 @@ _TRANS = Gated(
     r"t-?girl|shemale|she-male|travestie?t?e?|travesti|ladyboy|transsexual|transexual|transsexuelle)\b"
 )
 _COUPLE = re.compile(
-    r"\b(?:koppel|couple|echtpaar|stelletje|pareja|para)\b|"
+    r"\b(?:koppel|couple|echtpaar|stelletje|pareja)\b|"
+    # Polish "para" (a couple) only in a Polish phrase: "para" is also es/pt "for" ("para senhores").
+    r"\b(?:mloda|mlode|fajna|napalona|otwarta|sympatyczna|jestesmy|dojrzala|malzenska|mieszana|ta|nasza)\s+para\b|"
+    r"\bpara\s+(?:szuka|zaprasza|bi\b|hetero|mieszana|z\s+\w+\b)|^para\b(?!\s+(?:o|a|os|as|el|la|los|las|ti|voce|"
+    r"senhores|hombres|homens|caballeros|senores|todos|mi|me|ser|que|un|una|um|uma|usted)\b)|"
     r"\b(?:een|ons|ondeugend|leuk|spannend|geil|heet|hete|bi|jong|getrouwd|\w+s)\s+stel\b|^stel\b(?!\s+(?:je|u|jij|ik|het|voor|dat|me)\b)|"
     r"\bstel\s*(?:\(|uit\b|van\b|zoekt\b|ontvangt\b)"
 )

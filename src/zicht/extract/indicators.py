@@ -34,27 +34,37 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"bookings?\s+(?:only\s+)?(?:via|through)|boeking\w*\s+via|boeken\s+via|afspra(?:ak|ken)\s+(?:alleen\s+)?via\s+"
         r"(?:mijn|onze|de|my|our)\b|\breceptie\b|\breceptionist\b|\bcentrale\b|\boffice\b|\bkantoor\b|"
         r"\bbooker\b|regelt\s+de\s+afspraken|(?:through|via)\s+my\s+(?:friend|manager|agent)|call\s+our|"
-        r"bel\s+onze|\bonze\s+receptie|\bassistente\b|\bmy\s+agent\b"
+        r"bel\s+onze|\bonze\s+receptie|\bassistente\b|\bmy\s+agent\b|\breserver\w*\s+(?:alleen\s+)?via|"
+        r"\breservations?\s+(?:only\s+)?(?:via|through)|\breservas?\s+(?:solo\s+)?(?:por|via|con)\b"
     ),
     "new_in_town": re.compile(  # not Gated: faster as it is
         r"\bnieuw\w*\s+(?:\w+\s+){0,2}?in\s+(?!het\s+vak|dit\s+werk|de\s+branche|het\s+werk)|"
         r"\bnew\s+(?:\w+\s+){0,1}?in\s+(?!the\s+business)|\bnuev[oa]\s+en\b|\bnowa\s+w\b|\bnou[aă]\s+[iî]n\b|"
         r"\bop\s+tour\b|\bon\s+tour\b|\b(?:alleen|vanaf)\s+deze\s+week\b|\bdeze\s+week\s+(?:\w+\s+){0,2}in\b|"
         r"\bonly\s+this\s+week\b|\bnet\s+aangekomen\b|\bjust\s+arrived\b|\bvoor\s+korte\s+tijd\b|"
-        r"\bfor\s+a\s+(?:short\s+time|few\s+days)\b|\bvisiting\b|\bde\s+passage\b|\bfirst\s+time\s+in\b|"
+        r"\bnieuw\w*\s+(?:dame|meid|girl|collega)\w*\s+bij\s+ons\b|"
+        r"\bfor\s+a\s+(?:short\s+time|few\s+days)\b|\bvisiting\b(?!\s+(?:\w+\s+){0,2}(?:regularly|often|every|weekly|monthly))|\bde\s+passage\b|\bfirst\s+time\s+in\b|"
         r"\beerste\s+keer\s+in\b|\bsinds\s+kort\s+in\b|\balleen\s+vandaag\b|\b\d\s+weeks?\s+only\b|"
         r"\bfor\s+\d\s+weeks?\s+only\b"
     ),
     "several_workers": Gated(
         r"\b(?:[2-9]|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide)\s+(?:\w+\s+){0,2}?"
         r"(?:meiden|dames|girls|ladies|vrouwen|chicas|masseuses|dziewczyny)\b|\bduo\b|"
-        r"\b(?:wij|we)\s+(?:zijn|are)\b|\b(?:onze|our)\s+(?:\w+\s+)?(?:dames|meiden|girls|ladies)\b|"
+        r"\b(?:wij|we)\s+(?:zijn|are|werken|work)\b|"
+        r"\b(?:onze|our)\s+(?:\w+\s+)?(?:dames|meiden|girls|ladies|models|modellen|escorts|masseuses|chicas)\b|"
+        r"\b(?:met|with)\s+(?:mijn|my)\s+(?:\w+\s+)?(?:vriendin|collega|friend|colleague|girlfriend)\b|"
+        r"\b(?:mijn|my)\s+(?:vriendin|collega|friend|colleague)\s+(?:\(\d+\)\s+)?(?:kan|can|komt|comes)\s+(?:ook\s+|also\s+)?(?:mee|join)|"
         r"samen\s+of\s+apart|together\s+or\s+separately|ons\s+tweeen|werkt\s+ook\s+hier"
     ),
 }
 # A plural alone ("onze meiden", "girls") counts too, unless it names the clientele or a recruitment ("voor
 # dames", "zoekt dames", "ook dames"): checked on the word before, outside the regex (a lookbehind in front of
 # the pattern would keep Python's re from scanning fast for its first letters).
+# A negation right after an unsafe-sex term: "Bareback not possible", "BB? Nee", "zonder condoom: nooit".
+_NEGATED_AFTER = re.compile(
+    r"^\s*(?:mogelijk|possible|posible|possivel|ok)?\s*[?!.:,-]*\s*(?:is\s+|doe\s+ik\s+|kan\s+)?(?:niet|not|no\b|nee\b|nooit|never|geen|nunca|nao|nie\b|nu\b)"
+    r"(?!\s+(?:probleem|problem|extra))"
+)
 _PLURAL = Gated(r"\b(?:meiden|dames|girls|ladies|masseuses)\b")
 _NOT_PLURAL_BEFORE = re.compile(r"\b(?:voor|for|zoekt|ook|and|en)\s$")
 
@@ -71,6 +81,8 @@ def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> l
         first = None
         for match in pattern.finditer(folded):
             if name in ("unsafe_sex", "new_in_town") and negated(folded, match.start()):
+                continue
+            if name == "unsafe_sex" and _NEGATED_AFTER.match(folded[match.end() : match.end() + 24]):
                 continue
             first = match
             break

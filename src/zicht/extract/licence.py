@@ -9,7 +9,7 @@ from zicht.extract.text import Gated, Prepared, negated
 
 TERMS: tuple[tuple[str, Gated], ...] = (
     ("club", Gated(r"\b(?:seks|sex)?clubs?\b")),
-    ("privéhuis", Gated(r"\bprive[\s-]?huis\w*")),
+    ("privéhuis", Gated(r"\bprive[\s-]?huis\w*|\bprivate\s+house\b")),
     ("bureau", Gated(r"\b(?:escort)?[\s-]?bureaus?\b|\bescort\s*agency\b|\bagency\b")),
     ("KvK", Gated(r"\bk\.?v\.?k\b|kamer\s+van\s+koophandel")),
     (

@@ -183,6 +183,43 @@ _COUNTRY = {
     "NO": "noorwegen norway",
     "KR": "korea",
 }
+# Large foreign cities that ads name as an origin ("uit Istanbul", "from Bucharest", "z Krakowa"); read
+# only after from/uit/aus/din/z like country names. Cities that are first names (Sofia, Lima) are left out.
+_CITY = {
+    "TR": "istanbul ankara izmir antalya",
+    "RO": "boekarest bucharest bucuresti bukareszt constanta timisoara iasi brasov",
+    "BG": "varna plovdiv",
+    "HU": "boedapest budapest debrecen",
+    "PL": "warschau warsaw warszawa warszawy krakow krakowa gdansk gdanska wroclaw wroclawia lodz lodzi "
+    "poznan poznania",
+    "UA": "kiev kyiv kiew kijow odessa odesa lviv lwow kharkiv charkov",
+    "RU": "moskou moscow moskwa moscu sint-petersburg",
+    "MD": "chisinau kishinev",
+    "CZ": "praag prague praha",
+    "CO": "bogota medellin barranquilla cartagena",
+    "VE": "caracas maracaibo",
+    "DO": "santo_domingo punta_cana",
+    "BR": "rio sao_paulo salvador recife fortaleza",
+    "CU": "havana habana",
+    "TH": "bangkok pattaya phuket",
+    "PH": "manila cebu",
+    "MA": "casablanca marrakech marrakesh tanger rabat",
+    "NG": "abuja",
+    "GH": "accra kumasi",
+    "SR": "paramaribo",
+    "CW": "willemstad",
+    "ES": "madrid barcelona sevilla",
+    "PT": "lissabon lisbon lisboa",
+    "DE": "berlijn berlin hamburg munchen keulen koln dusseldorf",
+    "GB": "londen london manchester",
+    "IT": "milaan milan milano napels",
+    "LT": "vilnius",
+    "LV": "riga",
+    "EE": "tallinn",
+    "RS": "belgrado belgrade beograd",
+    "CN": "shanghai beijing peking",
+    "VN": "hanoi saigon",
+}
 _GROUP_WORDS: dict[str, OriginGroup] = {
     "latina": "south_america",
     "latino": "south_america",
@@ -201,6 +238,7 @@ _GROUP_WORDS: dict[str, OriginGroup] = {
 WORDS: dict[str, str] = {w: code for code, words in _NATIONALITY.items() for w in words.split()}
 PLAIN: dict[str, str] = {w: code for code, w in _PLAIN.items()}
 COUNTRIES: dict[str, str] = {w: code for code, words in _COUNTRY.items() for w in words.split()}
+CITIES: dict[str, str] = {w: code for code, words in _CITY.items() for w in words.split()}
 
 _LANGUAGE_CONTEXT = frozenset(
     "spreek spreekt spreken speak speaks speaking talen taal languages language hablo habla idiomas "
@@ -233,7 +271,8 @@ _FROM = frozenset("uit from aus din z ze de van born geboren origine afkomstig o
 
 def _usable(tokens: list[Token], i: int, check_next: bool = True) -> bool:
     token = tokens[i]
-    nxt = tokens[i + 1].word if i + 1 < len(tokens) else ""
+    # The next word vetoes only in the same sentence ("half Indonesian. Kissing ..." still states an origin).
+    nxt = tokens[i + 1].word if i + 1 < len(tokens) and tokens[i + 1].clause == token.clause else ""
     if check_next and nxt in _NOT_PERSON_AFTER:
         return False
     for j in range(i - 1, max(-1, i - 12), -1):
@@ -293,8 +332,18 @@ def origin_from_text(text: Prepared) -> tuple[str | None, OriginGroup | None, st
             return code, origin_group(code), token.text
         if word in PLAIN and _usable(tokens, i) and _plain_usable(text, i):
             return PLAIN[word], origin_group(PLAIN[word]), token.text
-        if i + 1 < len(tokens) and f"{word}_{tokens[i + 1].word}" in COUNTRIES:
+        pair = f"{word}_{tokens[i + 1].word}" if i + 1 < len(tokens) else ""
+        if pair in CITIES:
+            word = pair  # sao paulo, santo domingo
+        if pair in COUNTRIES:
             word = f"{word}_{tokens[i + 1].word}"  # verenigde staten, united kingdom
+        if (
+            word in CITIES
+            and i
+            and tokens[i - 1].word in _FROM - {"van", "de"}
+            and _usable(tokens, i, check_next=False)
+        ):
+            return CITIES[word], origin_group(CITIES[word]), token.text
         if word in COUNTRIES and i and tokens[i - 1].word in _FROM | {"la", "the", "de"}:
             before = {t.word for t in tokens[max(0, i - 3) : i]}
             from_van = tokens[i - 1].word == "van" and not before & _FROM_BEFORE_VAN  # "Hoek van Holland"

@@ -81,7 +81,16 @@ ALIASES: dict[str, str] = {
     **dict.fromkeys(["overvecht", "leidsche rijn", "kanaleneiland", "lombok", "vleuten"], "GM0344"),
     **dict.fromkeys(["strijp", "woensel", "stratum", "gestel"], "GM0772"),
     "vathorst": "GM0307",
+    # Exonyms in the languages ads are written in (pt/es/it/pl/ro); "Haga", "La Haya" are above.
+    **dict.fromkeys(["roterdao", "roterdam", "rotterdamu"], "GM0599"),
+    **dict.fromkeys(["amesterdao", "amsterda", "amsterdamu"], "GM0363"),
+    **dict.fromkeys(["groninga"], "GM0014"),
+    **dict.fromkeys(["nimega", "nimwegen"], "GM0268"),
+    **dict.fromkeys(["utrecht", "utreque", "utrechtu"], "GM0344"),
+    **dict.fromkeys(["bolduque"], "GM0796"),
 }
+# "a/d", "a.d." for "aan de(n)" in place names ("Capelle a/d IJssel", "Alphen a/d Rijn").
+_AAN_DE = re.compile(r" aan (?:den|de|het) ")
 
 # Woonplaats names that are also everyday words (or first names): in free text they count only when
 # capitalised and right after a place preposition ("in Best", "uit Echt").
@@ -135,6 +144,7 @@ class PlaceIndex:
     municipality_names: dict[str, str]  # code -> folded name (and common name), for "Nes op Ameland"
     province_of: dict[str, str]  # code -> folded province
     adjectives: dict[str, str]  # city adjective (haagse, amsterdamse) -> municipality code
+    own_names: frozenset[str]  # folded municipality names and aliases: not ambiguous words
 
     @classmethod
     def from_reference(cls, ref: ReferenceData) -> PlaceIndex:
@@ -166,6 +176,10 @@ class PlaceIndex:
             if bare != key:
                 add(bare, place.municipality_code)
 
+        for key, codes in list(candidates.items()):
+            if _AAN_DE.search(key):
+                for short in (" a d ", " ad "):
+                    candidates.setdefault(_AAN_DE.sub(short, key), codes)
         names: dict[str, tuple[str, ...]] = {}
         for key, codes in candidates.items():
             same = own_name.get(key, set()) & codes
@@ -180,7 +194,8 @@ class PlaceIndex:
         adjectives.update(
             {adj: names[name][0] for adj, name in _IRREGULAR_ADJECTIVES.items() if name in names}
         )
-        return cls(names, firsts, muni_names, provinces, adjectives)
+        own = frozenset(own_name) | frozenset(ALIASES)
+        return cls(names, firsts, muni_names, provinces, adjectives, own)
 
     @classmethod
     def from_data_dir(cls, directory: Path) -> PlaceIndex:
@@ -211,7 +226,10 @@ class PlaceIndex:
                     continue
                 if strict and key in COUNTRY_NAMES:
                     break
-                if n == 1 and strict and (key in COMMON_WORDS or len(key) <= 2):
+                ambiguous = (
+                    key in COMMON_WORDS or len(key) <= 2 or (len(key) <= 4 and key not in self.own_names)
+                )
+                if n == 1 and strict and ambiguous:
                     before = words[i - 1] if i else ""
                     if not token.text[:1].isupper() or before not in PLACE_PREPOSITIONS:
                         break

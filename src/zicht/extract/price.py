@@ -23,11 +23,13 @@ _DURATION = re.compile(
     r"(?<![a-z])(?P<extra>(?:extra|volgend[e]?|tweede|additional|each|elk[e]?|ieder[e]?|next|second)\s+)?"
     r"(?:"
     r"(?P<ninety>anderhalf\s*uur|1[.,]5\s*" + _HOUR_WORD + r"\b|hora\s+y\s+media|1\s*1/2\s*uur|90\s*min\w*)"
-    r"|(?P<half>(?:een\s+)?half\s*uur(?:tje)?|halfuur(?:tje)?|1/2\s*(?:uur|u|h)\b|half\s+(?:an\s+)?hour|"
+    r"|(?P<half>(?:een\s+)?half\s*uur(?:tje)?|halfuur(?:tje)?|halfje|1/2\s*(?:uur|u|h)\b|half\s+(?:an\s+)?hour|"
     r"media\s+hora|meia\s+hora|pol\s+godziny|jumatate\s+de\s+ora|demi[\s-]heure)"
     r"|(?P<quarter>kwartier(?:tje)?|quarter(?:\s+hour)?)"
     r"|(?<![\d.,])(?P<min>\d{1,3})\s*(?:minuten|minutes|minutos|minuti|minut|mins?|m)\b\.?"
-    r"|(?<![\d.,])(?P<hours>\d{1,2})\s*" + _HOUR_WORD + r"\b"
+    r"|(?<![\d.,])(?P<hours>1[0-2]|0?[1-9])\s*" + _HOUR_WORD + r"\b"
+    # 13-24 before an hour word is a time of day or "24 uur per dag", not a duration and not a price
+    r"|(?<![\d.,])(?P<clock>1[3-9]|2[0-4])\s*" + _HOUR_WORD + r"\b"
     r"|(?P<wordhours>een|one|a|an|una|uma|un|o|1|twee|two|dos|duas|drie|three|tres)\s+"
     r"(?:heel\s+|hele\s+|full\s+)?(?:uur|uurtje|hour|hora|godzina|ora|oră|stunde|heure|ore)\b"
     r"|(?P<night>(?:hele\s+|de\s+hele\s+|toata\s+)?nacht|overnight|night|noche|noite|noc|nuit|noaptea|noapte|"
@@ -45,6 +47,10 @@ _AMOUNT = re.compile(
     r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|rozen|roses|,-))?"
 )
 _PHONE_LIKE = re.compile(r"(?:\+|00)?\d(?:[\s.\-]?\d){8,}")
+# Opening hours ("van 10 tot 22 uur", "11-01u"): not prices or durations.
+_OPENING_HOURS = re.compile(
+    r"(?<![\d.,€])\d{1,2}(?:[:.]\d{2})?\s*(?:-|tot|to|until|t/m|tm)\s*\d{1,2}(?:[:.]\d{2})?(?!\d)\s*(?:uur|u|h|hrs)\b"
+)
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:€|eur|euro|,-))")
 _EXCLUDE_BEFORE = re.compile(
@@ -56,7 +62,8 @@ _EXCLUDE_AFTER = re.compile(
 )
 _GAP = re.compile(
     r"^[\s:=\-.,()*/]*(?:(?:per|het|de|la|a|an|voor|een|for|the|um|uma|o|pe|za|heel|hele|full|first|eerste|"
-    r"is|kost|kosten|costs?|only|slechts|=)[\s:=\-.,()*/]*){0,3}$"
+    r"is|kost|kosten|costs?|only|slechts|vanaf|from|desde|ab|od|de|met|mij|me|with|bij|con|migo|comigo|"
+    r"=)[\s:=\-.,()*/]*){0,3}$"
 )
 _CLAUSE = re.compile(r"[.!?;\n](?:\s|$)")
 _ROW_BREAK = re.compile(r"[;|•\n]")
@@ -86,6 +93,8 @@ def _minutes(m: re.Match[str]) -> int | None:
     if m.group("hours"):
         value = int(m.group("hours"))
         return value * 60 if 1 <= value <= 12 else None
+    if m.group("clock"):
+        return None
     if m.group("wordhours"):
         return _WORD_HOURS.get(m.group("wordhours"), 60)
     if m.group("night"):
@@ -165,9 +174,11 @@ def _pairs(text: str) -> tuple[list[tuple[int, float, bool]], list[_Token]]:
 def price_per_hour(text: str, folded: str | None = None) -> tuple[float, str] | None:
     """The hourly price stated in a text (a rate field or the free text) and how it was derived."""
     folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, folded if folded is not None else fold(text)))
+    if "u" in folded or "h" in folded:
+        folded = _OPENING_HOURS.sub(_blank, folded)
     pairs, loose = _pairs(folded)
     base = [(minutes, amount) for minutes, amount, extra in pairs if not extra]
-    hourly = [amount for minutes, amount in base if minutes == 60]
+    hourly = [amount for minutes, amount in base if minutes == 60 and MIN_HOURLY <= amount <= MAX_HOURLY]
     if hourly:
         return _checked(hourly[0], f"{hourly[0]:g}/60min")
     if base:

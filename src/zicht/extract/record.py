@@ -64,6 +64,9 @@ def extract_ad(
         phone = in_text[0] if in_text else None
 
     terms = licence_terms(text)
+    if fields.get("name"):  # "Privéhuis De Roos", "Club Venus": the display name names the venue
+        named = {term for term, _ in terms}
+        terms += [(t, m) for t, m in licence_terms(prepare(fields["name"])) if t not in named]
     evidence.extend(Evidence(f"licence:{term}", match) for term, match in terms)
     flags = indicators_from(text, age, gender)
     evidence.extend(flags)

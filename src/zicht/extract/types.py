@@ -19,7 +19,12 @@ _PATTERNS: tuple[tuple[WorkType, Gated], ...] = (
             r"\bonvangst\b|incall|private\s+(?:reception|apartment)|\breceive\b|\brecibo\b|local\s+proprio|"
             r"\bprzyjmuje\b|\bprimesc\b|\bricevo\b|kom\s+(?:\w+\s+)?langs|bij\s+mij\s+thuis|"
             r"(?:you|je)\s+(?:come|komt)\s+(?:to|bij)\s+(?:me|mij)|come\s+and\s+visit\s+me|\bvisit\s+me\b|"
-            r"kamer\s*\+\s*dame|\beigen\s+(?:kamer|ruimte|appartement|woning|ingang|studio|werkruimte)\b|"
+            r"kamer\s*\+\s*dame|\bkamer\s*(?:\d|[:=]|prijs|huur)|\bbij\s+(?:mij|ons)\s+thuis|"
+            r"langs\s*(?:te\s+)?kom\w*|\b(?:even|snel|gezellig|gewoon|eens|gerust)\s+langs\b|"
+            r"\bwerk\w*\s+(?:\w+\s+){0,3}?in\s+(?:een|ons|het|mijn)\s+(?:\w+\s+)?(?:huis|pand|salon|appartement|studio)\b|"
+            r"\bempfang\w*|\bbei\s+mir\b|\bprivate\s+house\b|\ben\s+mi\s+(?:casa|piso|apartamento|departamento)\b|"
+            r"\b(?:em\s+(?:minha|meu)|no\s+meu|na\s+minha)\s+(?:casa|apartamento|ape)\b|\bla\s+mine\b|\bu\s+mnie\b|"
+            r"\b(?:piso|apartamento)\s+(?:propio|privado|discreto)\b|\beigen\s+(?:kamer|ruimte|appartement|woning|ingang|studio|werkruimte)\b|"
             r"\bin\s+(?:ons|mijn|my|our)\s+(?:huis|appartement|woning|flat|place|apartment|studio|house)\b|"
             r"\bat\s+my\s+(?:place|apartment|flat|home|studio)\b|\bthuis\s+in\b|vanuit\s+(?:mijn\s+)?huis|prywatnie|\bkom\w*\s+(?:\w+\s+)?bij\s+[a-z]+\s+in\b|"
             r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\bclub\b|\braamwerk|\bprive\b(?!\s*-)"
@@ -29,10 +34,13 @@ _PATTERNS: tuple[tuple[WorkType, Gated], ...] = (
         "escort",
         Gated(
             r"\bes{1,2}[ck]o{1,2}u?r[dt]\w*|outcall|hotel\s*bezoek|hotelvisit|hotel\s+visits?|thuis\s*bezoek|"
-            r"bezoek\s+aan\s+huis|\bkom\w*\s+(?:\w+\s+){0,2}(?:bij|naar)\s+(?:je|jou|u)\b|"
+            r"bezoek\s+aan\s+huis|\bkom\w*\s+(?:\w+\s+){0,2}(?:bij|naar)\s+(?:je|jou|u|jullie)\b|"
+            r"\bbij\s+(?:jou|je|u|jullie)\s+(?:thuis|in\s+(?:het|je|jouw|uw)?\s*hotel)|\b(?:in|naar)\s+(?:je|jouw|uw)\s+hotel\w*|"
+            r"\b(?:at|to)\s+your\s+(?:place|hotel|home|house|apartment)|\ben\s+tu\s+(?:casa|hotel|domicilio)|"
+            r"\b(?:no\s+seu|na\s+sua|ao\s+seu)\s+(?:hotel|casa)|\bu\s+ciebie\b|\bla\s+(?:tine|hotel)\b|"
             r"\b(?:i|we)\s+(?:come|travel)\s+to\s+you|\bsalidas?\b|\bsalgo\b|domicilio|dojazd|dojezdzam|"
             r"\bvin\s+la\b|acompanhante|hausbesuch\w*|\baan\s+huis\b|to\s+your\s+(?:hotel|home)|"
-            r"naar\s+(?:je|jouw|uw)\s+(?:hotel|huis)"
+            r"naar\s+(?:je|jouw|uw)\s+(?:hotel|huis)|\bhotel\s*(?:en|and|of|or|/)\s*(?:thuis|huis|home)bezoek"
         ),
     ),
     (
@@ -48,6 +56,9 @@ _PATTERNS: tuple[tuple[WorkType, Gated], ...] = (
 _IMPLIED_HOME = re.compile(
     r"\book\s+(?:thuisbezoek|es{1,2}[ck]o{1,2}u?r[dt]|outcall|hotelbezoek)|\bkom\s+ook\s+naar"
 )
+# "Aan huis" is outcall ("massage aan huis", "ook aan huis") unless a place precedes it: "plekje aan huis",
+# "praktijk aan huis" is a workplace in the advertiser's own home (reception).
+_HOME_AAN_HUIS = re.compile(r"(?:plek\w*|praktijk|salon|studio|ruimte|kamer\w*|werkplek|kapsalon)\s+$")
 _NEGATED_AFTER = re.compile(r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b)")
 
 
@@ -64,6 +75,12 @@ def types_from(
     for work_type, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             if negated(folded, match.start()) or _NEGATED_AFTER.match(folded[match.end() : match.end() + 20]):
+                continue
+            if match.group().startswith("aan") and _HOME_AAN_HUIS.search(
+                folded[max(0, match.start() - 16) : match.start()]
+            ):
+                found.add("home")
+                evidence.append(folded[max(0, match.start() - 16) : match.end()].strip())
                 continue
             found.add(work_type)
             evidence.append(match.group())
