@@ -75,6 +75,8 @@ def purge(
         )
     except ValueError:
         raise InputError(f"--before must be a date like 2021-01-31, not {before!r}") from None
+    if not store.is_file():
+        raise InputError(f"store not found: {store}")
     result = purge_archive(connect(store), archive, cutoff)
     console.print(
         f"purged {len(result.runs_removed)} run(s) before {cutoff}, {result.bytes_freed:,} bytes freed"
