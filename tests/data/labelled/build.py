@@ -1,5 +1,6 @@
 """Build ads.jsonl (development) and heldout.jsonl (final check) from the hand-written ads.src, and
-heldout2.jsonl (a second final check, written after heldout.jsonl had been seen) from heldout2.src.
+heldout2.jsonl (a second final check, written after heldout.jsonl had been seen) from heldout2.src, and
+heldout3.jsonl (a third, written after heldout2 had been moved into development) from heldout3.src.
 
 ads.src holds blocks separated by blank lines; each block is one ad written by hand:
   T: a line of ad text (several T: lines are joined with newlines)
@@ -8,7 +9,8 @@ phone, code)
   E: expected canonical values, "key=value" separated by spaces; values may not contain spaces, use _ for them
      g=gender t=type,type o=ISO a=age p=price m=municipality name or GM code ph=E.164 l=language
      i=indicator,indicator lic=term,term ; an absent key means null (or an empty list)
-Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"...).
+Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"..., heldout3.src:
+"T0001"...).
 The split of ads.src is deterministic: an ad is held out when the first hex digit of sha1(id) is 0-3
 (a quarter). Run: python tests/data/labelled/build.py
 """
@@ -115,6 +117,11 @@ def main() -> int:
         for row in second:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(second)} ads in heldout2.jsonl (second held-out batch, all held out)")  # noqa: T201
+    third = parse_blocks((HERE / "heldout3.src").read_text(encoding="utf-8"), codes, prefix="T")
+    with open(HERE / "heldout3.jsonl", "w", encoding="utf-8") as handle:
+        for row in third:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(third)} ads in heldout3.jsonl (third held-out batch, all held out)")  # noqa: T201
     return 0
 
 
