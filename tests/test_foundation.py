@@ -78,3 +78,10 @@ def test_fold_ignores_case_accents_and_punctuation() -> None:
 def test_cli_help_runs() -> None:
     result = CliRunner().invoke(app, ["--help"])
     assert result.exit_code == 0
+
+
+def test_library_api_is_exported_from_the_package() -> None:
+    import zicht
+
+    for name in zicht.__all__:
+        assert callable(getattr(zicht, name)), name
