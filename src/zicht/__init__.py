@@ -3,7 +3,7 @@
 Pipeline: sites -> crawl -> extract -> store -> link -> measure -> report, plus register and simulate.
 The library API is exported here; names load on first use so that `zicht --help` stays fast.
 
-    from zicht import load_config, simulate, run_demo
+    from zicht import load_config, resolve_data_dir, run_demo
     run_demo(load_config(None, scale=0.1), Path("out"), resolve_data_dir())
 """
 
@@ -19,7 +19,6 @@ _EXPORTS = {
     "load_config": "zicht.config",
     "resolve_data_dir": "zicht.refdata",
     "load_reference": "zicht.refdata",
-    "simulate": "zicht.simulate",
     "read_truth": "zicht.simulate",
     "SiteServer": "zicht.simulate.serve",
     "load_adapters": "zicht.sites",
