@@ -356,3 +356,11 @@ def test_every_chart_renders_in_headless_chromium(report: tuple[Path, Path, Path
     assert all(rendered.values()), [name for name, ok in rendered.items() if not ok]
     svg = re.search(r'<svg data-chart="map".*?</svg>', dom, re.S)
     assert svg is not None and svg.group(0).count("<path") > 300
+
+
+def test_sums_from_duckdb_are_counts_and_suppressed() -> None:
+    import duckdb
+
+    table = duckdb.sql("SELECT 'x' AS kind, sum(n) AS ads FROM (VALUES (2), (3)) t(n)").to_arrow_table()
+    assert pa.types.is_decimal(table.schema.field("ads").type)
+    assert publish(table, 10).rows[0][1] == "<10"

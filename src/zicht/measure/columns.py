@@ -104,7 +104,8 @@ def column_kind(table: pa.Table, name: str) -> tuple[Kind, str | None]:
     if KIND_KEY in meta:
         base = meta.get(BASE_KEY)
         return meta[KIND_KEY].decode(), base.decode() if base else None
-    if pa.types.is_integer(field.type):
+    # DuckDB's sum() of integers arrives as decimal(38, 0): still a count, so still suppressed.
+    if pa.types.is_integer(field.type) or (pa.types.is_decimal(field.type) and field.type.scale == 0):
         return "count", None
     for suffix in (" share", " %"):
         if name.endswith(suffix) and name[: -len(suffix)] in table.column_names:

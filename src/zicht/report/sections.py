@@ -41,8 +41,8 @@ def advertisers_section(con: duckdb.DuckDBPyConnection) -> ReportSection | None:
         {
             "method": methods,
             "unique advertisers": [counts["baseline"], counts["zicht"]],
-            "interval low": [None, counts["zicht_low"]],
-            "interval high": [None, counts["zicht_high"]],
+            "interval low": pa.array([None, round(counts["zicht_low"])], pa.int64()),
+            "interval high": pa.array([None, round(counts["zicht_high"])], pa.int64()),
         }
     )
     tables = [("Unique advertisers", table)]
@@ -51,8 +51,9 @@ def advertisers_section(con: duckdb.DuckDBPyConnection) -> ReportSection | None:
     ).fetchall()[0][0]
     if has_groups:
         groups = con.sql(
-            'SELECT kind AS "shared contact", count(*) AS groups, sum(advertisers) AS advertisers, '
-            "sum(ads) AS ads FROM shared_contacts GROUP BY kind ORDER BY kind"
+            'SELECT kind AS "shared contact", count(*) AS groups, '
+            "CAST(sum(advertisers) AS BIGINT) AS advertisers, CAST(sum(ads) AS BIGINT) AS ads "
+            "FROM shared_contacts GROUP BY kind ORDER BY kind"
         ).to_arrow_table()
         tables.append(("Shared contacts", groups))
     return ReportSection("Advertisers behind the ads", ADVERTISERS_INTRO, tables)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pyarrow as pa
@@ -57,6 +58,8 @@ def _clean(value: Any) -> Value:
         return None
     if value is None or isinstance(value, int | float | str):
         return value
+    if isinstance(value, Decimal):  # DuckDB sums: numbers, so the small-cell rule applies to them
+        return int(value) if value == value.to_integral_value() else float(value)
     return str(value)  # dates and other scalars are published as text
 
 
