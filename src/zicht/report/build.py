@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import string
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,152 +52,114 @@ def _weekly_charts(key: str, grid: Grid) -> tuple[str, ...]:
     return ()
 
 
+@dataclass(frozen=True)
+class BarSpec:
+    """How one published table is drawn as a bar chart (the rows: bins, or every row but the total)."""
+
+    chart: str
+    series: tuple[tuple[str, str], ...]  # (legend name, column)
+    title: str
+    y_title: str
+    reference: str | None = None  # a "2021 report" column drawn as markers
+    horizontal: bool = False
+    percent: bool = True
+    rows: str = "all but total"  # "bins" (frequency tables), "all but total" or "all"
+
+
+SHARE = "% of advertisers"
+PER_COLUMN = "% per column"
+BAR_SPECS: dict[str, BarSpec] = {
+    "Gender": BarSpec("gender", (("Zicht", "share"),), "Gender", SHARE, "2021 report"),
+    "Type mix": BarSpec(
+        "type-mix", (("Zicht", "share"),), "Type of sex work (Fig 2.7)", SHARE, "2021 report", horizontal=True
+    ),
+    "T2.2 Price": BarSpec(
+        "price",
+        tuple((c, f"{c} share") for c in ("all", "home", "escort")),
+        "Hourly price (table 2.2)",
+        PER_COLUMN,
+        "all: 2021 report",
+        rows="bins",
+    ),
+    "Origin": BarSpec(
+        "origin", (("Zicht", "share"),), "Origin (Fig 2.10)", "% of the group named", "2021 report", True
+    ),
+    "T2.3 Age by origin": BarSpec(
+        "age",
+        tuple((c, f"{c} share") for c in ("all", "Dutch", "non-Dutch")),
+        "Age by origin (table 2.3)",
+        PER_COLUMN,
+        "all: 2021 report",
+        rows="bins",
+    ),
+    "T2.5 Age by region": BarSpec(
+        "age-region",
+        tuple((c, f"{c} share") for c in ("Europe (non-NL)", "South America", "other")),
+        "Age of non-Dutch advertisers by region",
+        PER_COLUMN,
+        rows="bins",
+    ),
+    "T2.4 Top municipalities": BarSpec(
+        "top-municipalities", (("Zicht", "share of all"),), "Top 10 municipalities by ads (table 2.4)", SHARE
+    ),
+    "Type by municipality": BarSpec(
+        "type-by-municipality",
+        tuple((c, f"{c} share") for c in ("home", "escort", "massage")),
+        "Type of sex work per municipality (Fig 2.12)",
+        "% of the municipality's advertisers",
+        rows="all",
+    ),
+    "T2.6 Licence terms": BarSpec(
+        "licence",
+        (("advertisers", "advertisers"),),
+        "Licence terms in ads",
+        "advertisers",
+        percent=False,
+        rows="all",
+    ),
+    "Fill rates": BarSpec(
+        "fill",
+        (("Zicht", "fill rate"),),
+        "Fill rate per variable",
+        "% of observations",
+        "2021 report",
+        rows="all",
+    ),
+}
+
+
+def _bar_rows(spec: BarSpec, grid: Grid, label: str) -> list[int] | None:
+    if spec.rows == "bins":
+        return charts.frequency_rows(grid, label)
+    if spec.rows == "all but total":
+        return list(range(len(grid.rows) - 1))
+    return None
+
+
 def _table_charts(key: str, grid: Grid, map_svg: Callable[[Grid], str]) -> tuple[str, ...]:
     """The charts drawn from one published table, by table key."""
     label = grid.headers[0]
-    share = "% of advertisers"
-    if key == "Gender":
-        rows = list(range(len(grid.rows) - 1))
-        return (
-            charts.bar_chart(
-                "gender", grid, label, [("Zicht", "share")], "Gender", share, "2021 report", rows=rows
-            ),
-        )
-    if key == "Type mix":
-        rows = list(range(len(grid.rows) - 1))
-        return (
-            charts.bar_chart(
-                "type-mix",
-                grid,
-                label,
-                [("Zicht", "share")],
-                "Type of sex work (Fig 2.7)",
-                share,
-                "2021 report",
-                horizontal=True,
-                rows=rows,
-            ),
-        )
-    if key == "T2.2 Price":
-        rows = charts.frequency_rows(grid, label)
-        series = [(c, f"{c} share") for c in ("all", "home", "escort")]
-        return (
-            charts.bar_chart(
-                "price",
-                grid,
-                label,
-                series,
-                "Hourly price (table 2.2)",
-                "% per column",
-                "all: 2021 report",
-                rows=rows,
-            ),
-        )
-    if key == "Origin":
-        rows = list(range(len(grid.rows) - 1))
-        return (
-            charts.bar_chart(
-                "origin",
-                grid,
-                label,
-                [("Zicht", "share")],
-                "Origin (Fig 2.10)",
-                "% of the group named",
-                "2021 report",
-                horizontal=True,
-                rows=rows,
-            ),
-        )
-    if key == "T2.3 Age by origin":
-        rows = charts.frequency_rows(grid, label)
-        series = [(c, f"{c} share") for c in ("all", "Dutch", "non-Dutch")]
-        return (
-            charts.bar_chart(
-                "age",
-                grid,
-                label,
-                series,
-                "Age by origin (table 2.3)",
-                "% per column",
-                "all: 2021 report",
-                rows=rows,
-            ),
-        )
-    if key == "T2.5 Age by region":
-        rows = charts.frequency_rows(grid, label)
-        series = [(c, f"{c} share") for c in ("Europe (non-NL)", "South America", "other")]
-        return (
-            charts.bar_chart(
-                "age-region",
-                grid,
-                label,
-                series,
-                "Age of non-Dutch advertisers by region",
-                "% per column",
-                rows=rows,
-            ),
-        )
-    if key == "T2.4 Top municipalities":
-        rows = list(range(len(grid.rows) - 1))
-        return (
-            charts.bar_chart(
-                "top-municipalities",
-                grid,
-                label,
-                [("Zicht", "share of all")],
-                "Top 10 municipalities by ads (table 2.4)",
-                share,
-                rows=rows,
-            ),
-        )
     if key == "T2.5 Per 100k":
-        return (
-            charts.ranked_rate_chart(
-                "per-100k",
-                grid,
-                label,
-                "ads per 100,000 inhabitants",
-                "Ads per 100,000 inhabitants: top 25 municipalities",
-            ),
-            map_svg(grid),
-        )
-    if key == "Type by municipality":
-        series = [(c, f"{c} share") for c in ("home", "escort", "massage")]
-        return (
-            charts.bar_chart(
-                "type-by-municipality",
-                grid,
-                label,
-                series,
-                "Type of sex work per municipality (Fig 2.12)",
-                "% of the municipality's advertisers",
-            ),
-        )
-    if key == "T2.6 Licence terms":
-        return (
-            charts.bar_chart(
-                "licence",
-                grid,
-                label,
-                [("advertisers", "advertisers")],
-                "Licence terms in ads",
-                "advertisers",
-                percent=False,
-            ),
-        )
-    if key == "Fill rates":
-        return (
-            charts.bar_chart(
-                "fill",
-                grid,
-                label,
-                [("Zicht", "fill rate")],
-                "Fill rate per variable",
-                "% of observations",
-                "2021 report",
-            ),
-        )
-    return ()
+        rate = "ads per 100,000 inhabitants"
+        title = "Ads per 100,000 inhabitants: top 25 municipalities"
+        return charts.ranked_rate_chart("per-100k", grid, label, rate, title), map_svg(grid)
+    spec = BAR_SPECS.get(key)
+    if spec is None:
+        return ()
+    return (
+        charts.bar_chart(
+            spec.chart,
+            grid,
+            label,
+            spec.series,
+            spec.title,
+            spec.y_title,
+            spec.reference,
+            percent=spec.percent,
+            horizontal=spec.horizontal,
+            rows=_bar_rows(spec, grid, label),
+        ),
+    )
 
 
 def _map(reference: ReferenceData) -> Callable[[Grid], str]:
