@@ -8,7 +8,7 @@ marked `inferred = true` and must say why in `note`.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -22,18 +22,9 @@ BusinessType = Literal[
     "erotic_massage",
     "other",
 ]
-BUSINESS_TYPES: tuple[BusinessType, ...] = (
-    "street",
-    "window",
-    "club_privehuis",
-    "escort_business",
-    "independent_escort",
-    "home",
-    "erotic_massage",
-    "other",
-)
+BUSINESS_TYPES: tuple[BusinessType, ...] = get_args(BusinessType)
 Status = Literal["banned", "licence_required", "tolerated", "allowed", "no_policy"]
-STATUSES: tuple[Status, ...] = ("banned", "licence_required", "tolerated", "allowed", "no_policy")
+STATUSES: tuple[Status, ...] = get_args(Status)
 # Statuses under which a sex worker may NOT do the work without a licence of their own or of a business.
 RESTRICTIVE: frozenset[str] = frozenset({"banned", "licence_required"})
 
