@@ -5,15 +5,15 @@ The vocabularies here are the contract between extraction, the store, the tables
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 Gender = Literal["female", "male", "trans", "couple"]
 WorkType = Literal["home", "escort", "massage"]
 OriginGroup = Literal["NL", "europe_east", "europe_other", "south_america", "other"]
 
-GENDERS: tuple[Gender, ...] = ("female", "male", "trans", "couple")
-WORK_TYPES: tuple[WorkType, ...] = ("home", "escort", "massage")
-ORIGIN_GROUPS: tuple[OriginGroup, ...] = ("NL", "europe_east", "europe_other", "south_america", "other")
+GENDERS: tuple[Gender, ...] = get_args(Gender)
+WORK_TYPES: tuple[WorkType, ...] = get_args(WorkType)
+ORIGIN_GROUPS: tuple[OriginGroup, ...] = get_args(OriginGroup)
 
 # Eastern Europe as interfaces.md defines it: the former Eastern bloc, former Yugoslav and Albanian states.
 EUROPE_EAST = frozenset("BG BY CZ EE HU LT LV MD PL RO RU SK UA AL BA HR ME MK RS SI XK".split())
