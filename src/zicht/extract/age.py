@@ -4,6 +4,7 @@ and prices."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from zicht.extract.text import Prepared, fold
 
@@ -97,13 +98,15 @@ _EMOJI = "[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 _NAME_NUMBER = re.compile(
     r"\b([^\W\d_]+),?\s(?:" + _EMOJI + r"+\s*)?(\d{2})\b(?=\s*[,.!)]|\s*$|\s+-\s|\s*" + _EMOJI + r"|"
     r"\s+(?:uit|from|in|aus|z|din|de|desde|da)\s+[A-Z]|"
+    # two people's ages, the first stated one is the advertiser's own: "Masha and Olga, 23 and 25,"
+    r"\s+(?:and|en|&|y|e|i|si|und)\s+\d{2}\b(?=\s*[,.!)]|\s*$|\s+(?:jaar|years|anos|ani|lat)\b)|"
     r"\s+(?:for|voor|para|dla|pentru)\s+(?:men|man|heren|mannen|dames|women|ladies|couples|stellen|hombres|panow)\b)"
 )
 _NOT_NAME = frozenset(
     "uur u h half min minuten minutes prijs tarief kwartier hour hours nacht night euro eur tel bel "
     "postcode maat "
     "cup en and of tot to van kg cm nr nummer massage escort prive kamer room bus lijn huisnummer week "
-    "dag day vanaf from".split()
+    "dag day vanaf from halfuur halfuurtje uurtje kwartiertje halfje quickie".split()
 )
 
 
@@ -128,8 +131,14 @@ def age_from_field(value: str | None) -> int | None:
     return next((_value(w) for w in NUMBER_WORDS if w in text), None)
 
 
-def age_from_text(text: Prepared) -> tuple[int, str] | None:
-    """The first plausible stated age in the text and the words that stated it."""
+# "Sexy Kim 25 Vlaardingen": a capitalised name, the number, then a place name (checked by the caller's
+# place index) with no preposition.
+_NAME_NUMBER_PLACE = re.compile(r"\b([A-Z][^\W\d_]+)\s(\d{2})\s+([A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?)")
+
+
+def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> tuple[int, str] | None:
+    """The first plausible stated age in the text and the words that stated it; `place_names` (folded names)
+    lets a name, number, place sequence count ("Kim 25 Vlaardingen")."""
     folded = text.folded
     best: tuple[int, int, str] | None = None
     patterns = WORD_PATTERNS if _WORDS_HINT.search(folded) else DIGIT_PATTERNS
@@ -149,4 +158,15 @@ def age_from_text(text: Prepared) -> tuple[int, str] | None:
         value = _value(match.group(2))
         if value is not None and word not in _NOT_NAME and _plausible(folded, match.start(2), match.end(2)):
             return value, match.group()
+    if place_names is not None:
+        for match in _NAME_NUMBER_PLACE.finditer(text.raw):
+            value = _value(match.group(2))
+            place = fold(match.group(3)).replace("-", " ")
+            if (
+                value is not None
+                and match.group(1).lower() not in _NOT_NAME
+                and (place in place_names or place.split()[0] in place_names)
+                and _plausible(folded, match.start(2), match.end(2))
+            ):
+                return value, match.group()
     return None

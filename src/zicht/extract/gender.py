@@ -37,6 +37,8 @@ _FEMALE = re.compile(
     r"latina|polka|romanca|russin|ukrainka|colombiana|venezolana|dominicana|cubana|peruana|brasileira|"
     r"portuguesa|rumana|rusa|she|zij|ze|her|haar|mevrouw|lieverd|dominatrix|meesteres|godin|goddess|queen|"
     r"girlfriend|vriendinnen|famke|mulatta|filipina)\b"
+    # "Dames en heren", "ladies and gentlemen": a greeting, not a gender cue
+    r"(?!\s+(?:en|and|&)\s+(?:heren|gentlemen|gents)\b)"
 )
 
 _FIELD = (

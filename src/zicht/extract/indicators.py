@@ -19,7 +19,10 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\b24\s*/\s*7\b|\b24-7\b|\b24x7\b|\b24\s*(?:uur|u|h|hours|horas|std)\s*(?:per|a|al|/)?\s*(?:dag|day|dia)\b|"
         r"\b24\s*(?:uur\s+)?(?:bereikbaar|beschikbaar|open|available)\b|\b(?:available|recibo|open)\s+24\s*"
         r"(?:hours|horas|h|uur)\b|\bdag\s+en\s+nacht\b|\bday\s+and\s+night\b|\bnon[\s-]?stop\b|"
-        r"altijd\s+bereikbaar|always\s+available"
+        r"altijd\s+bereikbaar|always\s+available|"
+        # "24 horas", "24 hours" on its own; not a notice period ("24 hours in advance", "24 horas antes")
+        r"\b24\s*(?:horas|hours|hrs)\b(?!\s*(?:de\s+)?(?:in\s+advance|ahead|before|notice|antes|de\s+antelacion|"
+        r"vooraf|van\s+tevoren|ago|geleden|prior))"
     ),
     "unsafe_sex": Gated(
         r"zonder\s+condoom|without\s+(?:a\s+)?condom|\bno\s+condom|sin\s+condon|bez\s+gumki|fara\s+prezervativ|"
@@ -45,7 +48,9 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\bnieuw\w*\s+(?:dame|meid|girl|collega)\w*\s+bij\s+ons\b|"
         r"\bfor\s+a\s+(?:short\s+time|few\s+days)\b|\bvisiting\b(?!\s+(?:\w+\s+){0,2}(?:regularly|often|every|weekly|monthly))|\bde\s+passage\b|\bfirst\s+time\s+in\b|"
         r"\beerste\s+keer\s+in\b|\bsinds\s+kort\s+in\b|\balleen\s+vandaag\b|\b\d\s+weeks?\s+only\b|"
-        r"\bfor\s+\d\s+weeks?\s+only\b"
+        r"\bfor\s+\d\s+weeks?\s+only\b|\bthis\s+week\s+only\b|\b(?:recien|acabo\s+de)\s+llegad[ao]s?\b|"
+        r"\brecem[\s-]+chegad[ao]s?\b|\bnewly\s+arrived\b|\bsinds\s+kort\s+(?:\w+\s+)?in\b|"
+        r"\bnieuw\w*\s+(?:dame|dames|meid|meiden|girls?|collega)\w*\s+bij\s+(?:club|privehuis)\b"
     ),
     "several_workers": Gated(
         r"\b(?:[2-9]|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide)\s+(?:\w+\s+){0,2}?"
@@ -67,6 +72,8 @@ _NEGATED_AFTER = re.compile(
 )
 _PLURAL = Gated(r"\b(?:meiden|dames|girls|ladies|masseuses)\b")
 _NOT_PLURAL_BEFORE = re.compile(r"\b(?:voor|for|zoekt|ook|and|en)\s$")
+# "Dames en heren", "ladies and gentlemen": a greeting, not several workers.
+_GREETING_AFTER = re.compile(r"^\s+(?:en|and|&|y)\s+(?:heren|gentlemen|gents|caballeros)\b")
 
 
 def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> list[Evidence]:
@@ -97,6 +104,8 @@ def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> l
 
 def _first_plural(folded: str) -> re.Match[str] | None:
     for match in _PLURAL.finditer(folded):
-        if not _NOT_PLURAL_BEFORE.search(folded[max(0, match.start() - 7) : match.start()]):
+        if not _NOT_PLURAL_BEFORE.search(
+            folded[max(0, match.start() - 7) : match.start()]
+        ) and not _GREETING_AFTER.match(folded[match.end() : match.end() + 16]):
             return match
     return None

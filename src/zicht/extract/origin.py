@@ -76,7 +76,7 @@ _NATIONALITY = {
     "GH": "ghanese ghanaian ghanesa",
     "KE": "keniaanse kenyan",
     "CM": "kameroense cameroonian",
-    "CV": "kaapverdiaanse capeverdean caboverdiana",
+    "CV": "kaapverdiaanse kaapverdische capeverdean caboverdiana caboverdiano caboverdiense",
     "CI": "ivoriaanse ivorian",
     "AT": "oostenrijkse austrian austriaca austriaco osterreicherin austriaczka",
     "CH": "zwitserse swiss suiza suico suica szwajcarka elvetianca",
@@ -116,6 +116,8 @@ _PLAIN = {
     "TH": "thais",
     "CN": "chinees",
     "CZ": "tsjechisch",
+    "IN": "indiaas",
+    "CV": "kaapverdiaans",
 }
 _COUNTRY = {
     "NL": "nederland holland netherlands",
@@ -240,6 +242,10 @@ PLAIN: dict[str, str] = {w: code for code, w in _PLAIN.items()}
 COUNTRIES: dict[str, str] = {w: code for code, words in _COUNTRY.items() for w in words.split()}
 CITIES: dict[str, str] = {w: code for code, words in _CITY.items() for w in words.split()}
 
+# First halves of nationality words written as two ("cabo" of "Cabo-verdiana"): a cheap test per token.
+_JOIN_FIRST = (
+    frozenset(w[:k] for w in WORDS for k in range(3, len(w) - 2)) - frozenset(WORDS) - frozenset(PLAIN)
+)
 _LANGUAGE_CONTEXT = frozenset(
     "spreek spreekt spreken speak speaks speaking talen taal languages language hablo habla idiomas "
     "falo mowie "
@@ -266,6 +272,11 @@ _STATED = frozenset(
 # ("Hoek van Holland").
 _REGION_PREFIX = frozenset("latijns zuid midden latin south central noord north".split())
 _FROM_BEFORE_VAN = frozenset("kom komt ben is afkomstig origineel oorspronkelijk geboren".split())
+_AND = frozenset("en and & y e i si und of or".split())
+# Neuter Dutch person nouns (diminutives): "een Hongaars blondje", "Pools meisje", "Roemeens schatje".
+_NEUTER_PERSON = frozenset(
+    "meisje meidje blondje brunetje schatje poppetje dametje vrouwtje studentje grietje wijf wijfje".split()
+)
 _FROM = frozenset("uit from aus din z ze de van born geboren origine afkomstig originally komt kom".split())
 
 
@@ -274,6 +285,8 @@ def _usable(tokens: list[Token], i: int, check_next: bool = True) -> bool:
     # The next word vetoes only in the same sentence ("half Indonesian. Kissing ..." still states an origin).
     nxt = tokens[i + 1].word if i + 1 < len(tokens) and tokens[i + 1].clause == token.clause else ""
     if check_next and nxt in _NOT_PERSON_AFTER:
+        return False
+    if check_next and nxt in _AND and _listed_before(tokens, i + 1, token.clause):
         return False
     for j in range(i - 1, max(-1, i - 12), -1):
         if tokens[j].clause != token.clause:
@@ -290,6 +303,29 @@ def _usable(tokens: list[Token], i: int, check_next: bool = True) -> bool:
     return True
 
 
+def _listed_before(tokens: list[Token], j: int, clause: int) -> bool:
+    """A list of nationality words from token j on ("and Dutch speaking", "en Belgische klanten") ends in a
+    word that vetoes them all: a language spoken, a clientele, a style."""
+    for k in range(j, min(len(tokens), j + 7)):
+        if tokens[k].clause != clause:
+            return False
+        word = tokens[k].word
+        if word in _NOT_PERSON_AFTER:
+            return True
+        if word not in _AND and word not in WORDS and word not in PLAIN:
+            return False
+    return False
+
+
+def _joined(text: Prepared, i: int) -> str:
+    """Two tokens written as one nationality word with a hyphen or space ("Cabo-verdiana", "Cape Verdean")."""
+    tokens = text.tokens
+    if i + 1 >= len(tokens) or text.raw[tokens[i].end : tokens[i + 1].start] not in ("-", " "):
+        return ""
+    joined = tokens[i].word + tokens[i + 1].word
+    return joined if joined in WORDS else ""
+
+
 def _plain_usable(text: Prepared, i: int) -> bool:
     tokens = text.tokens
     token = tokens[i]
@@ -300,6 +336,8 @@ def _plain_usable(text: Prepared, i: int) -> bool:
         ("van afkomst", "bloed", "roots", "van geboorte", "stel", "koppel", "meisje", "stelletje")
     ):
         return True
+    if i + 1 < len(tokens) and tokens[i + 1].word in _NEUTER_PERSON and tokens[i + 1].clause == token.clause:
+        return True  # a neuter person noun takes the uninflected adjective: "Hongaars blondje"
     return any(t.word in _STATED and t.clause == token.clause for t in tokens[max(0, i - 3) : i])
 
 
@@ -323,6 +361,9 @@ def origin_from_text(text: Prepared) -> tuple[str | None, OriginGroup | None, st
     group_only: tuple[OriginGroup, str] | None = None
     for i, token in enumerate(tokens):
         word = token.word
+        joined = _joined(text, i) if word in _JOIN_FIRST else ""
+        if joined and _usable(tokens, i + 1):
+            return WORDS[joined], origin_group(WORDS[joined]), f"{token.text} {tokens[i + 1].text}"
         if word in WORDS and i and tokens[i - 1].word in _REGION_PREFIX:
             pass  # "Latijns-Amerikaanse", "South American": a region, handled below
         elif word in WORDS and _usable(tokens, i):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from zicht.extract.text import Prepared, fold_word, prepare
+from zicht.extract.text import Prepared, Token, fold_word, prepare
 from zicht.refdata import ReferenceData, fold, load_reference
 
 # Common names, English names and districts that are not woonplaatsen, mapped to their municipality.
@@ -113,6 +113,19 @@ MAX_WORDS = 5
 # Woonplaatsen named like a country (hamlets "Nederland", "America"): never from free text ("in heel
 # Nederland", "uit Amerika"), only from a city field.
 COUNTRY_NAMES = frozenset({"nederland", "america", "amerika", "holland"})
+# Provinces are not municipalities. "Zeeland" (a village in Brabant) names the province in free text;
+# Groningen and Utrecht are the province next to another province ("in Drenthe en Groningen") or after
+# "provincie".
+PROVINCE_ONLY = frozenset({"zeeland"})
+_PROVINCE_WORDS = frozenset(
+    "drenthe friesland fryslan zeeland limburg brabant gelderland overijssel flevoland holland".split()
+)
+_PROVINCE_BEFORE = frozenset("provincie prov province provincia provinz".split())
+_LIST_WORDS = frozenset("en of and".split())
+# Street names that contain a place name ("Lange Voorhout" in Den Haag, "Korte Poten"), and a place name
+# followed by a street word ("Utrecht straat" as two words).
+_STREET_BEFORE = frozenset("Lange Korte Hoge Lage".split())
+_STREET_AFTER = frozenset("straat weg laan plein gracht kade singel dijk steeg".split())
 # Polish locative after "w"/"we" ("w Amsterdamie", "w Utrechcie", "w Hadze", "w Bredzie"):
 # ending -> nominative.
 _LOCATIVE = (("dzie", "da"), ("dze", "ga"), ("cie", "t"), ("ie", ""), ("u", ""))
@@ -224,7 +237,9 @@ class PlaceIndex:
                 codes = self.names.get(key)
                 if not codes:
                     continue
-                if strict and key in COUNTRY_NAMES:
+                if strict and (key in COUNTRY_NAMES or key in PROVINCE_ONLY or _street(tokens, words, i, n)):
+                    break
+                if strict and key in ("groningen", "utrecht") and _province(words, i, n):
                     break
                 ambiguous = (
                     key in COMMON_WORDS or len(key) <= 2 or (len(key) <= 4 and key not in self.own_names)
@@ -263,6 +278,26 @@ class PlaceIndex:
                     ):
                         return code
         return codes[0]
+
+
+def _street(tokens: list[Token], words: list[str], i: int, n: int) -> bool:
+    return (i > 0 and tokens[i - 1].text in _STREET_BEFORE) or (
+        i + n < len(words) and words[i + n] in _STREET_AFTER
+    )
+
+
+def _province(words: list[str], i: int, n: int) -> bool:
+    """Groningen/Utrecht as a province: after "provincie", or next to another province ("Drenthe, Groningen",
+    "Drenthe en Groningen", "Groningen of Friesland")."""
+    before = words[max(0, i - 2) : i]
+    after = words[i + n : i + n + 2]
+    if before and (before[-1] in _PROVINCE_BEFORE or before[-1] in _PROVINCE_WORDS):
+        return True
+    if after and after[0] in _PROVINCE_WORDS:
+        return True
+    listed_before = len(before) == 2 and before[1] in _LIST_WORDS and before[0] in _PROVINCE_WORDS
+    listed_after = len(after) == 2 and after[0] in _LIST_WORDS and after[1] in _PROVINCE_WORDS
+    return listed_before or listed_after
 
 
 def place_word(word: str) -> str:

@@ -26,7 +26,7 @@ _DURATION = re.compile(
     r"|(?P<half>(?:een\s+)?half\s*uur(?:tje)?|halfuur(?:tje)?|halfje|1/2\s*(?:uur|u|h)\b|half\s+(?:an\s+)?hour|"
     r"media\s+hora|meia\s+hora|pol\s+godziny|jumatate\s+de\s+ora|demi[\s-]heure)"
     r"|(?P<quarter>kwartier(?:tje)?|quarter(?:\s+hour)?)"
-    r"|(?<![\d.,])(?P<min>\d{1,3})\s*(?:minuten|minutes|minutos|minuti|minut|mins?|m)\b\.?"
+    r"|(?<![\d.,])(?P<min>\d{1,3})\s*(?:de\s+)?(?:minuten|minutes|minutos|minuti|minute|minut|mins?|m)\b\.?"
     r"|(?<![\d.,])(?P<hours>1[0-2]|0?[1-9])\s*" + _HOUR_WORD + r"\b"
     # 13-24 before an hour word is a time of day or "24 uur per dag", not a duration and not a price
     r"|(?<![\d.,])(?P<clock>1[3-9]|2[0-4])\s*" + _HOUR_WORD + r"\b"
@@ -52,13 +52,16 @@ _OPENING_HOURS = re.compile(
     r"(?<![\d.,€])\d{1,2}(?:[:.]\d{2})?\s*(?:-|tot|to|until|t/m|tm)\s*\d{1,2}(?:[:.]\d{2})?(?!\d)\s*(?:uur|u|h|hrs)\b"
 )
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
+# Dot leaders in a price list ("15 min ....... €40", "1 uur ___ 120"): a separator, not sentence ends.
+_LEADERS = re.compile(r"\s*(?:[._·…-]\s?){3,}\s*")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:€|eur|euro|,-))")
 _EXCLUDE_BEFORE = re.compile(
     r"(?:aanbetaling|deposit|borg|vooruit\w*|taxi\w*|reis\w*|travel|entree|entrance|extra\w*|meerprijs|"
     r"toeslag|supplement|anaal|anal|av\b|grieks|greek|tip|parkeer\w*|daarna|then|thereafter|fooi)|\+\s*(?:€|eur\w*)?\s*$"
 )
 _EXCLUDE_AFTER = re.compile(
-    r"^\s*(?:extra|toeslag|meerprijs|aanbetaling|borg|deposit|vooraf|in advance|taxi|reiskosten|entree)"
+    # same line only: "€130\nExtra's: ..." starts the next row of a list
+    r"^[^\S\n]*(?:extra|toeslag|meerprijs|aanbetaling|borg|deposit|vooraf|in advance|taxi|reiskosten|entree)"
 )
 _GAP = re.compile(
     r"^[\s:=\-.,()*/]*(?:(?:per|het|de|la|a|an|voor|een|for|the|um|uma|o|pe|za|heel|hele|full|first|eerste|"
@@ -176,6 +179,15 @@ def price_per_hour(text: str, folded: str | None = None) -> tuple[float, str] | 
     folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, folded if folded is not None else fold(text)))
     if "u" in folded or "h" in folded:
         folded = _OPENING_HOURS.sub(_blank, folded)
+    if (
+        "..." in folded
+        or "__" in folded
+        or "---" in folded
+        or "…" in folded
+        or "·" in folded
+        or ". ." in folded
+    ):
+        folded = _LEADERS.sub(" : ", folded)
     pairs, loose = _pairs(folded)
     base = [(minutes, amount) for minutes, amount, extra in pairs if not extra]
     hourly = [amount for minutes, amount in base if minutes == 60 and MIN_HOURLY <= amount <= MAX_HOURLY]

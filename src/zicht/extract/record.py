@@ -46,7 +46,7 @@ def extract_ad(
 
     age = age_from_field(fields.get("age"))
     if age is None:
-        stated = age_from_text(text)
+        stated = age_from_text(text, places.names)
         age = stated[0] if stated else None
 
     price = price_per_hour(fields["rate"]) if fields.get("rate") else None

@@ -195,7 +195,8 @@ def without_name(text: Prepared, name: str | None) -> Prepared:
 
 
 NEGATION = re.compile(
-    r"(?:\b(?:geen|no|niet|not|nooit|never|sin|bez|fara|nie|kein\w*|zonder|without)\b[\s\w/-]{0,12})$"
+    r"(?:\b(?:geen|no|niet|not|nooit|never|sin|bez|fara|nie|kein\w*|zonder|without|don'?t|doesn'?t|"
+    r"can'?t|cannot|won'?t)\b[\s\w/-]{0,12})$"
 )
 
 

@@ -24,7 +24,10 @@ _PATTERNS: tuple[tuple[WorkType, Gated], ...] = (
             r"\bwerk\w*\s+(?:\w+\s+){0,3}?in\s+(?:een|ons|het|mijn)\s+(?:\w+\s+)?(?:huis|pand|salon|appartement|studio)\b|"
             r"\bempfang\w*|\bbei\s+mir\b|\bprivate\s+house\b|\ben\s+mi\s+(?:casa|piso|apartamento|departamento)\b|"
             r"\b(?:em\s+(?:minha|meu)|no\s+meu|na\s+minha)\s+(?:casa|apartamento|ape)\b|\bla\s+mine\b|\bu\s+mnie\b|"
-            r"\b(?:piso|apartamento)\s+(?:propio|privado|discreto)\b|\beigen\s+(?:kamer|ruimte|appartement|woning|ingang|studio|werkruimte)\b|"
+            r"\b(?:piso|apartamento|lugar|espacio|sitio)\s+(?:propio|privado|discreto)\b|"
+            r"\beigen\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:kamer|ruimte|appartement|woning|ingang|studio|werkruimte|praktijk|salon)\b|"
+            r"\bown\s+(?:[\w-]+\s+){0,2}?(?:room|place|apartment|flat|studio)\b|\bprivate\s+rooms?\b|"
+            r"\b(?:mijn|my|onze|our)\s+(?:[\w-]+\s+)?(?:studio|praktijk|massagepraktijk|massagesalon|salon)\b|"
             r"\bin\s+(?:ons|mijn|my|our)\s+(?:huis|appartement|woning|flat|place|apartment|studio|house)\b|"
             r"\bat\s+my\s+(?:place|apartment|flat|home|studio)\b|\bthuis\s+in\b|vanuit\s+(?:mijn\s+)?huis|prywatnie|\bkom\w*\s+(?:\w+\s+)?bij\s+[a-z]+\s+in\b|"
             r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\bclub\b|\braamwerk|\bprive\b(?!\s*-)"
@@ -40,6 +43,7 @@ _PATTERNS: tuple[tuple[WorkType, Gated], ...] = (
             r"\b(?:no\s+seu|na\s+sua|ao\s+seu)\s+(?:hotel|casa)|\bu\s+ciebie\b|\bla\s+(?:tine|hotel)\b|"
             r"\b(?:i|we)\s+(?:come|travel)\s+to\s+you|\bsalidas?\b|\bsalgo\b|domicilio|dojazd|dojezdzam|"
             r"\bvin\s+la\b|acompanhante|hausbesuch\w*|\baan\s+huis\b|to\s+your\s+(?:hotel|home)|"
+            r"\bnaar\s+(?:je|jou|u|jullie)\s+toe\b|"
             r"naar\s+(?:je|jouw|uw)\s+(?:hotel|huis)|\bhotel\s*(?:en|and|of|or|/)\s*(?:thuis|huis|home)bezoek"
         ),
     ),
@@ -54,12 +58,16 @@ _PATTERNS: tuple[tuple[WorkType, Gated], ...] = (
 # "Ook escort", "ik kom ook naar je toe": "also" implies reception too. An inference, not wording: it counts
 # only when the site has no reception field (the advertiser's own choice of types wins over it).
 _IMPLIED_HOME = re.compile(
-    r"\book\s+(?:thuisbezoek|es{1,2}[ck]o{1,2}u?r[dt]|outcall|hotelbezoek)|\bkom\s+ook\s+naar"
+    r"\book\s+(?:thuisbezoek|es{1,2}[ck]o{1,2}u?r[dt]|outcall|hotelbezoek)|\bkom\s+ook\s+naar|"
+    r"\book\s+naar\s+(?:je|jou|u|jullie)\s+toe\b"
 )
 # "Aan huis" is outcall ("massage aan huis", "ook aan huis") unless a place precedes it: "plekje aan huis",
 # "praktijk aan huis" is a workplace in the advertiser's own home (reception).
 _HOME_AAN_HUIS = re.compile(r"(?:plek\w*|praktijk|salon|studio|ruimte|kamer\w*|werkplek|kapsalon)\s+$")
-_NEGATED_AFTER = re.compile(r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b)")
+# "Ik ontvang niet", "ontvangst niet mogelijk"; not "ik ontvang niet alleen heren".
+_NEGATED_AFTER = re.compile(
+    r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b|niet\b(?!\s+(?:alleen|enkel|slechts|meer\s+dan|ver)\b))"
+)
 
 
 def types_from(
