@@ -1,6 +1,7 @@
 """Build ads.jsonl (development) and heldout.jsonl (final check) from the hand-written ads.src, and
 heldout2.jsonl (a second final check, written after heldout.jsonl had been seen) from heldout2.src, and
-heldout3.jsonl (a third, written after heldout2 had been moved into development) from heldout3.src.
+heldout3.jsonl (a third, written after heldout2 had been moved into development) from heldout3.src, and
+heldout4.jsonl (a fourth, written after heldout3 had been moved into development) from heldout4.src.
 
 ads.src holds blocks separated by blank lines; each block is one ad written by hand:
   T: a line of ad text (several T: lines are joined with newlines)
@@ -10,7 +11,7 @@ phone, code)
      g=gender t=type,type o=ISO a=age p=price m=municipality name or GM code ph=E.164 l=language
      i=indicator,indicator lic=term,term ; an absent key means null (or an empty list)
 Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"..., heldout3.src:
-"T0001"...).
+"T0001"..., heldout4.src: "Q0001"...).
 The split of ads.src is deterministic: an ad is held out when the first hex digit of sha1(id) is 0-3
 (a quarter). Run: python tests/data/labelled/build.py
 """
@@ -122,6 +123,11 @@ def main() -> int:
         for row in third:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(third)} ads in heldout3.jsonl (third held-out batch, all held out)")  # noqa: T201
+    fourth = parse_blocks((HERE / "heldout4.src").read_text(encoding="utf-8"), codes, prefix="Q")
+    with open(HERE / "heldout4.jsonl", "w", encoding="utf-8") as handle:
+        for row in fourth:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(fourth)} ads in heldout4.jsonl (fourth held-out batch, all held out)")  # noqa: T201
     return 0
 
 
