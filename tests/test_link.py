@@ -26,7 +26,7 @@ from zicht.link import (
     text_signature,
 )
 from zicht.link.cluster import constrained_components
-from zicht.link.estimate import count_with_extras
+from zicht.link.estimate import Arrivals, arrival_table, count_with_extras
 from zicht.link.model import DIFFER_LEVELS
 from zicht.link.textsig import shingles
 from zicht.simulate import simulate
@@ -148,6 +148,41 @@ def test_count_adds_one_worker_per_cluster_with_a_several_workers_ad() -> None:
     several = np.array([True, True, False, True, False])
     couple = np.array([False, False, False, True, False])
     assert count_with_extras(labels, several, couple) == (3 + 2, 2, 1)
+
+
+def test_arrival_table_classifies_by_earlier_phone_and_name_and_gap() -> None:
+    # one cluster: first ad; same phone new name (gap 1); new phone old name (gap 6); neither (gap 6);
+    # a site-c ad without a phone, old name (gap 1); plus a lone ad in its own cluster (no arrival)
+    labels = np.array([0, 0, 0, 0, 0, 5])
+    first = np.array([0, 4, 12, 20, 21, 3])
+    last = np.array([3, 6, 14, 20, 22, 9])
+    phone = np.array([1, 1, 3, 4, -1, 9])
+    name = np.array([1, 2, 2, 5, 5, 9])
+    table = arrival_table(labels, first, last, phone, name).table
+    assert table.sum() == 4
+    assert table[1].tolist() == [0, 1, 0, 0, 1, 0]  # gap 1: phone only; no phone, name caught
+    assert table[3].tolist() == [0, 0, 1, 1, 0, 0]  # gap 6+: name only; neither (linked by other evidence)
+
+
+def test_unseen_returns_recover_the_missed_arrivals_under_independence() -> None:
+    inside, estimates, truths = 0, [], []
+    for seed in range(100):
+        rng = np.random.default_rng(seed)
+        keep_phone, keep_name = rng.random(1000) < 0.6, rng.random(1000) < 0.5  # independent changes
+        missed = int((~keep_phone & ~keep_name).sum())
+        row = [
+            (keep_phone & keep_name).sum(),
+            (keep_phone & ~keep_name).sum(),
+            (~keep_phone & keep_name).sum(),
+        ]
+        arrivals = Arrivals(np.array([[*row, 0, 0, 0]], dtype=float))
+        draws = [arrivals.draw(np.random.default_rng(k)) for k in range(200)]
+        inside += int(np.quantile(draws, 0.025) <= missed <= np.quantile(draws, 0.975))
+        estimates.append(arrivals.unseen())
+        truths.append(missed)
+    assert inside >= 85  # a 95% posterior predictive range (measured: 89 of 100)
+    assert abs(np.mean(estimates) - np.mean(truths)) < 0.05 * np.mean(truths)
+    assert Arrivals(np.array([[50.0, 0, 0, 0, 20, 0]])).unseen() < 1  # nobody changes: next to nothing unseen
 
 
 def test_text_signature_estimates_jaccard() -> None:

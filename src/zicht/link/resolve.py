@@ -14,7 +14,7 @@ import numpy as np
 
 from zicht.link.candidates import build_ads, build_pairs
 from zicht.link.cluster import connected_components, constrained_components
-from zicht.link.estimate import Estimate, bootstrap_count
+from zicht.link.estimate import Estimate, arrival_table, bootstrap_count
 from zicht.link.model import (
     COMPARISONS,
     NAME_AGREES,
@@ -43,6 +43,9 @@ class LinkConfig:
     uncertain: tuple[float, float] = (0.001, 0.999)  # the bootstrap draws links with p in this range
     several_extra: bool = True  # count one extra worker per advertiser with an ad stating several workers
     max_workers: int = 3  # upper end of the interval: people behind an ad stating several (not a couple)
+    unseen_returns: bool = (
+        True  # lower end: capture-recapture estimate of returns no pair links (estimate.py)
+    )
     seed: int = 1
 
 
@@ -140,7 +143,8 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
     probability = model.probabilities(patterns)[pattern_of_pair]
     ads = con.execute(
         "SELECT ad_idx, dense_rank() OVER (ORDER BY name) - 1 AS name_code, name IS NULL AS no_name, "
-        "several, couple FROM link_ads ORDER BY ad_idx"
+        "several, couple, coalesce(dense_rank() OVER (ORDER BY phone) - 1, -1) AS phone_code, phone IS NULL "
+        "AS no_phone, first_week, last_week FROM link_ads ORDER BY ad_idx"
     ).fetchnumpy()
     names = np.where(ads["no_name"], -1, ads["name_code"]).astype(np.int64)
     several = ads["several"].astype(bool) & config.several_extra
@@ -150,6 +154,12 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
     linked &= labels[left] == labels[right]  # the links the clustering kept
     sub_levels = {k: v[linked] for k, v in levels.items()}
     labels, guarded = _guard(labels, left[linked], right[linked], sub_levels, names, config.max_names)
+    phones = np.where(ads["no_phone"], -1, ads["phone_code"]).astype(np.int64)
+    arrivals = (
+        arrival_table(labels, ads["first_week"], ads["last_week"], phones, names)
+        if config.unseen_returns
+        else None
+    )
     estimate = bootstrap_count(
         n_ads,
         left,
@@ -167,6 +177,7 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
         high=config.uncertain[1],
         max_workers=config.max_workers,
         seed=config.seed,
+        arrivals=arrivals,
     )
     _write_links(con, labels)
     groups = _write_shared_contacts(con, labels, left, right, levels)
