@@ -29,14 +29,17 @@ _COUPLE_HINTS = ("koppel", "couple", "echtpaar", "stel", "pareja", "para")
 _MALE = re.compile(
     r"\b(?:jongen|boy|guy|knul|gigolo|male|mannelijke|gay|hombre|chico)\b|"
     r"\b(?:rijpe|jonge|sportieve|getrouwde|geile|lekkere|hete|stoere|knappe|hetero|bi|een|young|handsome|"
-    r"mature)\s+man\b"
+    r"mature)\s+man\b|"
+    # "masseur" (a masseuse is female); "heer" only as the advertiser ("Dominante heer (50)"), not a client;
+    # a bare "man" right after the age ("Sam, 32, man, voor mannen")
+    r"\bmasseur\b|\bheer\s*(?:\(\d\d\)|,\s*\d\d\b)|\b\d\d\s*(?:jaar\s*)?,\s*man\b"
 )
 _FEMALE = re.compile(
     r"\b(?:meid|meidje|meisje|meiden|vrouw|vrouwtje|dame|dames|girl|girls|lady|ladies|woman|chica|mujer|"
     r"dziewczyna|fata|tanara|studente|milf|babe|schoonheid|beauty|masseuse|escortdame|brunette|blondine|"
     r"latina|polka|romanca|russin|ukrainka|colombiana|venezolana|dominicana|cubana|peruana|brasileira|"
     r"portuguesa|rumana|rusa|she|zij|ze|her|haar|mevrouw|lieverd|dominatrix|meesteres|godin|goddess|queen|"
-    r"girlfriend|vriendinnen|famke|mulatta|filipina)\b"
+    r"girlfriend|vriendinnen|famke|mulatta|filipina|weduwe)\b"
     # "Dames en heren", "ladies and gentlemen": a greeting, not a gender cue
     r"(?!\s+(?:en|and|&)\s+(?:heren|gentlemen|gents)\b)"
 )
