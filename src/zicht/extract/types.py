@@ -46,7 +46,7 @@ HOME_CLIENT_COMES = (
 )
 # A place on the speaker's side ("bij mij terecht", "in mijn woning", "at my place", "en mi piso", "u mnie").
 HOME_SPEAKER_PLACE = (
-    r"\bbij\s+(?:mij|ons)\s+(?:\w+\s+){0,4}?terecht\b|\bterecht\s+(?:bij|in)\s+(?:mij|ons|mijn|onze)\b|"
+    r"\bbij\s+(?:mij|ons)\s+(?:\w+\s+){0,4}?terecht\b(?!\s+voor\b)|\bterecht\s+(?:bij|in)\s+(?:mij|ons|mijn|onze)\b|"
     r"\bbij\s+(?:mij|ons)\s+(?:thuis|op\s+(?:de\s+)?\w+|aan\s+huis)\b|"
     r"\b(?:afspr\w*|ontmoet\w*|alleen|of|ook|sessies?|dates?)\s+bij\s+(?:mij|ons)\b|"
     r"\bbij\s+(?:mij|ons)\s+(?:of|en)\s+(?:bij\s+)?(?:jou|je|u|in)\b|"

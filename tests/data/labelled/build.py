@@ -1,7 +1,8 @@
 """Build ads.jsonl (development) and heldout.jsonl (final check) from the hand-written ads.src, and
 heldout2.jsonl (a second final check, written after heldout.jsonl had been seen) from heldout2.src, and
 heldout3.jsonl (a third, written after heldout2 had been moved into development) from heldout3.src, and
-heldout4.jsonl (a fourth, written after heldout3 had been moved into development) from heldout4.src.
+heldout4.jsonl (a fourth, written after heldout3 had been moved into development) from heldout4.src, and
+heldout5.jsonl (a fifth, written after heldout4 had been moved into development) from heldout5.src.
 
 ads.src holds blocks separated by blank lines; each block is one ad written by hand:
   T: a line of ad text (several T: lines are joined with newlines)
@@ -11,7 +12,7 @@ phone, code)
      g=gender t=type,type o=ISO a=age p=price m=municipality name or GM code ph=E.164 l=language
      i=indicator,indicator lic=term,term ; an absent key means null (or an empty list)
 Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"..., heldout3.src:
-"T0001"..., heldout4.src: "Q0001"...).
+"T0001"..., heldout4.src: "Q0001"..., heldout5.src: "F0001"...).
 The split of ads.src is deterministic: an ad is held out when the first hex digit of sha1(id) is 0-3
 (a quarter). Run: python tests/data/labelled/build.py
 """
@@ -128,6 +129,11 @@ def main() -> int:
         for row in fourth:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(fourth)} ads in heldout4.jsonl (fourth held-out batch, all held out)")  # noqa: T201
+    fifth = parse_blocks((HERE / "heldout5.src").read_text(encoding="utf-8"), codes, prefix="F")
+    with open(HERE / "heldout5.jsonl", "w", encoding="utf-8") as handle:
+        for row in fifth:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(fifth)} ads in heldout5.jsonl (fifth held-out batch, all held out)")  # noqa: T201
     return 0
 
 
