@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from zicht.extract.origin import WORDS as NATIONALITY_WORDS
 from zicht.extract.text import Prepared, fold
 
 MIN_AGE, MAX_AGE = 18, 80
@@ -53,10 +54,10 @@ _WORDS_HINT = re.compile(
 )  # a written-out number 18-80 may be present: only then run the (slower) word patterns
 UNIT = (
     r"(?:jaar|jaartjes|jr|j|jarige|years?(?:\s+old)?|yrs?|yo|y/o|y\.o|anos|ans|lat|lata|ani|de\s+ani|jahre|"
-    r"lentes|anni)\b"
+    r"lentes|anni|anitos|aninhos|anyos)\b"
 )
 _NOT_AGE_AFTER = re.compile(
-    r"^\s*(?:\+|/\s*\d|x\b|:|cm|kg|min|uur|u\b|h\b|euro|eur|€|%|,-|[.,]\d)|"
+    r"^\s*(?:\+|/\s*\d(?!\d\s*\))|x\b|:|cm|kg|min|uur|u\b|h\b|euro|eur|€|%|,-|[.,]\d)|"
     r"^\s*(?:jaar|years?|anos|jr)?\s*(?:ervaring|experience|in\s+(?:het|dit|nederland|holland|de)\b|actief|geleden|"
     r"ago|getrouwd|werkzaam|bezig|oud(?:er)?\s+dan|en\s+ouder|and\s+older|of\s+experience)"
 )
@@ -70,6 +71,13 @@ _OTHERS_BEFORE = re.compile(
 )
 
 
+# Words after "ik ben" that are no name: "ik ben er 24/7", "ik ben tot 22 bereikbaar".
+_NOT_NAME_AFTER_VERB = (
+    r"(?:al|ruim|bijna|nu|hier|er|beschikbaar|bereikbaar|open|sinds|vanaf|tot|til|until|van|from|tussen|na|voor|"
+    r"om|ongeveer|circa|pas|net|nog|available|here|there|since|about|over|under|onder|boven|dag|elke|every)"
+)
+
+
 def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
     _N = number  # noqa: N806
     return (
@@ -79,6 +87,10 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
             rf"we\s+are|(?:hij|zij|he|she)(?:\s+is)?|beide|both)\s+{_N}\b"
         ),
         re.compile(rf"\(\s*[mvhz]\s*{_N}\b"),
+        # "ik ben Mandy 31", "hoi ik ben sanne 24": the speaker's name between the verb and the number
+        re.compile(
+            rf"\b(?:ik\s+ben|i\s+am|i'm|soy|sou|jestem|sunt|ich\s+bin)\s+(?!{_NOT_NAME_AFTER_VERB}\b)[a-z]+,?\s+{_N}\b"
+        ),
         re.compile(rf"{_N}\s*-?\s*{UNIT}"),
         re.compile(rf"{_N}\s*(?:en|and|&|y|i|si)\s*\d{{2}}\s*{UNIT}"),
         re.compile(r"\(\s*(\d{2})\s*(?:jaar|jr|j|yo|years)?\s*!*\s*(?:\)|en\s|and\s|&|/|,)"),
@@ -106,7 +118,10 @@ _NOT_NAME = frozenset(
     "uur u h half min minuten minutes prijs tarief kwartier hour hours nacht night euro eur tel bel "
     "postcode maat "
     "cup en and of tot to van kg cm nr nummer massage escort prive kamer room bus lijn huisnummer week "
-    "dag day vanaf from halfuur halfuurtje uurtje kwartiertje halfje quickie".split()
+    "dag day vanaf from halfuur halfuurtje uurtje kwartiertje halfje quickie "
+    # duration words in other languages: "Media hora 70" is a price, not an age
+    "hora horas ora ore godzina godziny stunde stunden heure heures minutos minuti media meia "
+    "sexy prive".split()
 )
 
 
@@ -134,6 +149,17 @@ def age_from_field(value: str | None) -> int | None:
 # "Sexy Kim 25 Vlaardingen": a capitalised name, the number, then a place name (checked by the caller's
 # place index) with no preposition.
 _NAME_NUMBER_PLACE = re.compile(r"\b([A-Z][^\W\d_]+)\s(\d{2})\s+([A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?)")
+# Run-on lower-case ads ("sexy amy 25 den haag", "sanne 24 uit enschede"): the same on the folded text, only
+# when the ad has (almost) no capitals, and the place checked against the place index.
+_NAME_NUMBER_PLACE_LOWER = re.compile(
+    r"\b([a-z]+)\s(\d{2})\s+(?:(?:uit|in|from|te|z|din)\s+)?([a-z]+(?:[\s-][a-z]+)?)"
+)
+# "Yasmin 26 Marokkaanse dame": a capitalised name, the number, then a nationality or person word.
+_NAME_NUMBER_WORD = re.compile(r"\b([A-Z][^\W\d_]+)\s(\d{2})\s+([^\W\d_]+)")
+_PERSON_WORDS = frozenset(
+    "dame meid meisje vrouw girl lady woman chica mujer dziewczyna fata jongen boy man guy milf studente "
+    "blondine brunette latina".split()
+)
 
 
 def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> tuple[int, str] | None:
@@ -158,6 +184,16 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
         value = _value(match.group(2))
         if value is not None and word not in _NOT_NAME and _plausible(folded, match.start(2), match.end(2)):
             return value, match.group()
+    for match in _NAME_NUMBER_WORD.finditer(text.raw):
+        word = fold(match.group(3))
+        value = _value(match.group(2))
+        if (
+            value is not None
+            and (word in _PERSON_WORDS or word in NATIONALITY_WORDS)
+            and match.group(1).lower() not in _NOT_NAME
+            and _plausible(folded, match.start(2), match.end(2))
+        ):
+            return value, match.group()
     if place_names is not None:
         for match in _NAME_NUMBER_PLACE.finditer(text.raw):
             value = _value(match.group(2))
@@ -169,4 +205,21 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
                 and _plausible(folded, match.start(2), match.end(2))
             ):
                 return value, match.group()
+        if _few_capitals(text.raw):
+            for match in _NAME_NUMBER_PLACE_LOWER.finditer(folded):
+                value = _value(match.group(2))
+                place = match.group(3).replace("-", " ")
+                if (
+                    value is not None
+                    and match.group(1) not in _NOT_NAME
+                    and (place in place_names or place.split()[0] in place_names)
+                    and _plausible(folded, match.start(2), match.end(2))
+                ):
+                    return value, match.group()
     return None
+
+
+def _few_capitals(raw: str) -> bool:
+    head = raw[:300]
+    letters = sum(map(str.isalpha, head))
+    return letters > 0 and sum(map(str.isupper, head)) <= letters * 0.03

@@ -32,7 +32,10 @@ _MALE = re.compile(
     r"mature)\s+man\b|"
     # "masseur" (a masseuse is female); "heer" only as the advertiser ("Dominante heer (50)"), not a client;
     # a bare "man" right after the age ("Sam, 32, man, voor mannen")
-    r"\bmasseur\b|\bheer\s*(?:\(\d\d\)|,\s*\d\d\b)|\b\d\d\s*(?:jaar\s*)?,\s*man\b"
+    r"\bmasseur\b|\bheer\s*(?:\(\d\d\)|,\s*\d\d\b)|\b\d\d\s*(?:jaar\s*)?,\s*(?:[a-z]+\s+){0,2}?man\b|"
+    # "discrete man voor vrouwen": a man offering to women or couples; Spanish "joven latino"
+    r"\bman\s+(?:voor|for)\s+(?:vrouwen|dames|women|ladies|stellen|couples)\b|"
+    r"\bjoven\s+(?:latino|moreno|guapo|activo|dominicano|colombiano|venezolano|brasileno|cubano)\b"
 )
 _FEMALE = re.compile(
     r"\b(?:meid|meidje|meisje|meiden|vrouw|vrouwtje|dame|dames|girl|girls|lady|ladies|woman|chica|mujer|"

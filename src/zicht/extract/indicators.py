@@ -50,7 +50,10 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\beerste\s+keer\s+in\b|\bsinds\s+kort\s+in\b|\balleen\s+vandaag\b|\b\d\s+weeks?\s+only\b|"
         r"\bfor\s+\d\s+weeks?\s+only\b|\bthis\s+week\s+only\b|\b(?:recien|acabo\s+de)\s+llegad[ao]s?\b|"
         r"\brecem[\s-]+chegad[ao]s?\b|\bnewly\s+arrived\b|\bsinds\s+kort\s+(?:\w+\s+)?in\b|"
-        r"\bnieuw\w*\s+(?:dame|dames|meid|meiden|girls?|collega)\w*\s+bij\s+(?:club|privehuis)\b"
+        r"\bnieuw\w*\s+(?:dame|dames|meid|meiden|girls?|collega)\w*\s+bij\s+(?:club|privehuis)\b|"
+        # "LAATSTE WEEK IN Arnhem", "nu ook in Groningen", "for one week only"
+        r"\blaatste\s+(?:week|weekend|dagen|dag)\s+in\b|\bnu\s+ook\s+in\b|\bone\s+week\s+only\b|"
+        r"\bnur\s+diese\s+woche\b"
     ),
     "several_workers": Gated(
         r"\b(?:[2-9]|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide)\s+(?:\w+\s+){0,2}?"

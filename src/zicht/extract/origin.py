@@ -10,6 +10,8 @@ Words for a region only (latina, Oost-Europese, Aziatische) give an origin_group
 
 from __future__ import annotations
 
+import re
+
 from zicht.extract.text import Prepared, Token, fold_word
 from zicht.vocab import OriginGroup, origin_group
 
@@ -87,10 +89,13 @@ _NATIONALITY = {
     "DK": "deense danish danesa",
     "FI": "finse finnish finlandesa",
     "KR": "koreaanse korean coreana",
+    "JM": "jamaicaanse jamaican jamaicana jamaicano",
 }
 # Uninflected Dutch adjectives (languages too): origin only in a stated-origin context.
 _PLAIN = {
     "NL": "nederlands",
+    "PH": "filipijns",
+    "LV": "lets",
     "RO": "roemeens",
     "PL": "pools",
     "BR": "braziliaans",
@@ -184,6 +189,7 @@ _COUNTRY = {
     "FI": "finland",
     "NO": "noorwegen norway",
     "KR": "korea",
+    "JM": "jamaica",
 }
 # Large foreign cities that ads name as an origin ("uit Istanbul", "from Bucharest", "z Krakowa"); read
 # only after from/uit/aus/din/z like country names. Cities that are first names (Sofia, Lima) are left out.
@@ -388,7 +394,12 @@ def origin_from_text(text: Prepared) -> tuple[str | None, OriginGroup | None, st
         if word in COUNTRIES and i and tokens[i - 1].word in _FROM | {"la", "the", "de"}:
             before = {t.word for t in tokens[max(0, i - 3) : i]}
             from_van = tokens[i - 1].word == "van" and not before & _FROM_BEFORE_VAN  # "Hoek van Holland"
-            if before & _FROM and not from_van and _usable(tokens, i, check_next=False):
+            if (
+                before & _FROM
+                and not from_van
+                and _usable(tokens, i, check_next=False)
+                and not _countries_listed(tokens, i)
+            ):
                 return COUNTRIES[word], origin_group(COUNTRIES[word]), token.text
         if group_only is None:
             key = word
@@ -396,6 +407,39 @@ def origin_from_text(text: Prepared) -> tuple[str | None, OriginGroup | None, st
                 key = f"{word}-{tokens[i + 1].word}" if word not in ("latijns", "latin") else "latijns"
             if key in _GROUP_WORDS and _usable(tokens, i):
                 group_only = (_GROUP_WORDS[key], token.text)
+    flag = flag_origin(text.raw)
+    if flag:
+        return flag, origin_group(flag), flag
     if group_only:
         return None, group_only[0], group_only[1]
     return None, None, ""
+
+
+def _countries_listed(tokens: list[Token], i: int) -> bool:
+    """ "uit Hongarije, Polen en Nederland": several countries (a venue's workers), not one origin."""
+    nxt = tokens[i + 1 : i + 3]
+    if not nxt or nxt[0].clause != tokens[i].clause:
+        return False
+    return nxt[0].word in COUNTRIES or (
+        nxt[0].word in _AND
+        and len(nxt) > 1
+        and nxt[1].word in COUNTRIES
+        and nxt[1].clause == tokens[i].clause
+    )
+
+
+_REGIONAL_A = 0x1F1E6
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
+
+
+def flag_origin(raw: str) -> str | None:
+    """A single country flag emoji (two regional-indicator letters) as the only origin cue: "Paola 🇨🇴" -> CO.
+    Several different flags are read as languages spoken or tour stops, not an origin; EU and UN give none."""
+    codes: list[str] = []
+    for pair in _FLAG.findall(raw):
+        code = "".join(chr(ord(c) - _REGIONAL_A + 65) for c in pair)
+        if code not in codes:
+            codes.append(code)
+    if len(codes) != 1 or codes[0] in {"EU", "UN"}:
+        return None
+    return codes[0]

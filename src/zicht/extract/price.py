@@ -46,7 +46,8 @@ _AMOUNT = re.compile(
     r"(?P<range>\s*(?:-|tot|to|en|a)\s*(?:€\s*)?(?P<upper>" + _NUM + r")(?:[.,](?:-|\d{2}))?(?![\d:]|/\d))?"
     r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|rozen|roses|,-))?"
 )
-_PHONE_LIKE = re.compile(r"(?:\+|00)?\d(?:[\s.\-]?\d){8,}")
+# A phone number starts with + or 0 ("0612...", "+31 6", "0049"): "1u 120 06 48 39 17 25" keeps its price.
+_PHONE_LIKE = re.compile(r"(?:\+|(?<!\d)0)\d(?:[\s.\-]?\d){8,}")
 # Opening hours ("van 10 tot 22 uur", "11-01u"): not prices or durations.
 _OPENING_HOURS = re.compile(
     r"(?<![\d.,€])\d{1,2}(?:[:.]\d{2})?\s*(?:-|tot|to|until|t/m|tm)\s*\d{1,2}(?:[:.]\d{2})?(?!\d)\s*(?:uur|u|h|hrs)\b"
@@ -66,7 +67,7 @@ _EXCLUDE_AFTER = re.compile(
 _GAP = re.compile(
     r"^[\s:=\-.,()*/]*(?:(?:per|het|de|la|a|an|voor|een|for|the|um|uma|o|pe|za|heel|hele|full|first|eerste|"
     r"is|kost|kosten|costs?|only|slechts|vanaf|from|desde|ab|od|de|met|mij|me|with|bij|con|migo|comigo|"
-    r"=)[\s:=\-.,()*/]*){0,3}$"
+    r"=|dame|meisje|meid|girl|lady|chica)[\s:=\-.,()*/]*){0,3}$"
 )
 _CLAUSE = re.compile(r"[.!?;\n](?:\s|$)")
 _ROW_BREAK = re.compile(r"[;|•\n]")
@@ -199,6 +200,20 @@ def price_per_hour(text: str, folded: str | None = None) -> tuple[float, str] | 
     if loose and loose[0].amount is not None:
         return _checked(loose[0].amount, f"{loose[0].amount:g} (no duration: hourly)")
     return None
+
+
+_BARE_RATE = re.compile(
+    r"^\s*(?:€|eur(?:o|os)?)?\s*(\d{2,4})(?:[.,](?:-{1,2}|00))?\s*(?:€|eur(?:o|os)?|,-)?\s*$"
+)
+
+
+def price_from_field(value: str) -> tuple[float, str] | None:
+    """A site's rate field: a bare number ("120", "€ 120", "120,-") is the hourly price; otherwise the field
+    is read like text ("30 min 80, 1 uur 150")."""
+    bare = _BARE_RATE.match(fold(value))
+    if bare:
+        return _checked(float(bare.group(1)), f"{bare.group(1)} (rate field)")
+    return price_per_hour(value)
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -11,7 +11,7 @@ from zicht.extract.licence import licence_terms
 from zicht.extract.origin import origin_from_field, origin_from_text
 from zicht.extract.phone import phone_from_field, phone_from_text
 from zicht.extract.place import PlaceIndex
-from zicht.extract.price import price_per_hour
+from zicht.extract.price import price_from_field, price_per_hour
 from zicht.extract.text import prepare, without_name
 from zicht.extract.types import types_from
 from zicht.models import AdInput, AdRecord, Evidence
@@ -49,7 +49,7 @@ def extract_ad(
         stated = age_from_text(text, places.names)
         age = stated[0] if stated else None
 
-    price = price_per_hour(fields["rate"]) if fields.get("rate") else None
+    price = price_from_field(fields["rate"]) if fields.get("rate") else None
     if price is None:
         price = price_per_hour(text.raw, text.folded)
 
