@@ -2,7 +2,8 @@
 heldout2.jsonl (a second final check, written after heldout.jsonl had been seen) from heldout2.src, and
 heldout3.jsonl (a third, written after heldout2 had been moved into development) from heldout3.src, and
 heldout4.jsonl (a fourth, written after heldout3 had been moved into development) from heldout4.src, and
-heldout5.jsonl (a fifth, written after heldout4 had been moved into development) from heldout5.src.
+heldout5.jsonl (a fifth, written after heldout4 had been moved into development) from heldout5.src, and
+heldout6.jsonl (a sixth, written after heldout5 had been moved into development) from heldout6.src.
 
 ads.src holds blocks separated by blank lines; each block is one ad written by hand:
   T: a line of ad text (several T: lines are joined with newlines)
@@ -12,7 +13,7 @@ phone, code)
      g=gender t=type,type o=ISO a=age p=price m=municipality name or GM code ph=E.164 l=language
      i=indicator,indicator lic=term,term ; an absent key means null (or an empty list)
 Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"..., heldout3.src:
-"T0001"..., heldout4.src: "Q0001"..., heldout5.src: "F0001"...).
+"T0001"..., heldout4.src: "Q0001"..., heldout5.src: "F0001"..., heldout6.src: "S0001"...).
 The split of ads.src is deterministic: an ad is held out when the first hex digit of sha1(id) is 0-3
 (a quarter). Run: python tests/data/labelled/build.py
 """
@@ -134,6 +135,11 @@ def main() -> int:
         for row in fifth:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(fifth)} ads in heldout5.jsonl (fifth held-out batch, all held out)")  # noqa: T201
+    sixth = parse_blocks((HERE / "heldout6.src").read_text(encoding="utf-8"), codes, prefix="S")
+    with open(HERE / "heldout6.jsonl", "w", encoding="utf-8") as handle:
+        for row in sixth:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(sixth)} ads in heldout6.jsonl (sixth held-out batch, all held out)")  # noqa: T201
     return 0
 
 
