@@ -105,41 +105,28 @@ def held_out(ad_id: str) -> bool:
     return hashlib.sha1(ad_id.encode()).hexdigest()[0] in "0123"
 
 
+# Later held-out batches: (source file, id prefix), each written and scored once, then moved to development.
+BATCHES = (("heldout2", "H"), ("heldout3", "T"), ("heldout4", "Q"), ("heldout5", "F"), ("heldout6", "S"))
+
+
+def write_jsonl(name: str, rows: list[dict[str, object]]) -> None:
+    with open(HERE / name, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def main() -> int:
     codes = municipality_codes()
     ads = parse_blocks((HERE / "ads.src").read_text(encoding="utf-8"), codes)
     dev = [ad for ad in ads if not held_out(str(ad["id"]))]
     test = [ad for ad in ads if held_out(str(ad["id"]))]
-    for name, rows in (("ads.jsonl", dev), ("heldout.jsonl", test)):
-        with open(HERE / name, "w", encoding="utf-8") as handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_jsonl("ads.jsonl", dev)
+    write_jsonl("heldout.jsonl", test)
     print(f"{len(ads)} ads: {len(dev)} in ads.jsonl, {len(test)} in heldout.jsonl")  # noqa: T201
-    second = parse_blocks((HERE / "heldout2.src").read_text(encoding="utf-8"), codes, prefix="H")
-    with open(HERE / "heldout2.jsonl", "w", encoding="utf-8") as handle:
-        for row in second:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(second)} ads in heldout2.jsonl (second held-out batch, all held out)")  # noqa: T201
-    third = parse_blocks((HERE / "heldout3.src").read_text(encoding="utf-8"), codes, prefix="T")
-    with open(HERE / "heldout3.jsonl", "w", encoding="utf-8") as handle:
-        for row in third:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(third)} ads in heldout3.jsonl (third held-out batch, all held out)")  # noqa: T201
-    fourth = parse_blocks((HERE / "heldout4.src").read_text(encoding="utf-8"), codes, prefix="Q")
-    with open(HERE / "heldout4.jsonl", "w", encoding="utf-8") as handle:
-        for row in fourth:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(fourth)} ads in heldout4.jsonl (fourth held-out batch, all held out)")  # noqa: T201
-    fifth = parse_blocks((HERE / "heldout5.src").read_text(encoding="utf-8"), codes, prefix="F")
-    with open(HERE / "heldout5.jsonl", "w", encoding="utf-8") as handle:
-        for row in fifth:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(fifth)} ads in heldout5.jsonl (fifth held-out batch, all held out)")  # noqa: T201
-    sixth = parse_blocks((HERE / "heldout6.src").read_text(encoding="utf-8"), codes, prefix="S")
-    with open(HERE / "heldout6.jsonl", "w", encoding="utf-8") as handle:
-        for row in sixth:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(sixth)} ads in heldout6.jsonl (sixth held-out batch, all held out)")  # noqa: T201
+    for batch, prefix in BATCHES:
+        rows = parse_blocks((HERE / f"{batch}.src").read_text(encoding="utf-8"), codes, prefix=prefix)
+        write_jsonl(f"{batch}.jsonl", rows)
+        print(f"{len(rows)} ads in {batch}.jsonl (a held-out batch)")  # noqa: T201
     return 0
 
 
