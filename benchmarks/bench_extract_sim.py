@@ -25,18 +25,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-FIELDS = (
-    "gender",
-    "types",
-    "origin_country",
-    "age",
-    "price_per_hour",
-    "municipality_code",
-    "phone",
-    "language",
-    "licence_terms",
-    "indicators",
-)
+from zicht.extract.evaluate import FIELDS as EVAL_FIELDS
+
+# The fields of `zicht eval extract`, less origin_group (the truth states countries; the group follows).
+FIELDS = tuple(field for field in EVAL_FIELDS if field != "origin_group")
 TRUTH_COLUMN = {
     "gender": "ad_gender",
     "types": "ad_types",
