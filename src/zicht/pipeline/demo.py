@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,38 +47,38 @@ def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
     from zicht.sites import load_adapters
 
     seconds: dict[str, float] = {}
+
+    @contextmanager
+    def timed(stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        seconds[stage] = time.perf_counter() - started
+
     out.mkdir(parents=True, exist_ok=True)
     sim_dir, archive, store = out / "sim", out / "archive", out / "zicht.duckdb"
     for stale in (sim_dir, archive):
         shutil.rmtree(stale, ignore_errors=True)
-    store.unlink(missing_ok=True)
+    for stale_file in (store, Path(f"{store}.wal")):
+        stale_file.unlink(missing_ok=True)
 
-    started = time.perf_counter()
-    simulate(config, sim_dir, data_dir)
-    seconds["simulate"] = time.perf_counter() - started
-
+    with timed("simulate"):
+        simulate(config, sim_dir, data_dir)
     adapters = load_adapters()
     moments = [moment_for_week(config, week) for week in range(config.weeks)]
     with _progress() as progress:
-        started = time.perf_counter()
-        task = progress.add_task("crawl", total=len(moments))
-        with SiteServer(sim_dir) as server:
+        with timed("crawl"), SiteServer(sim_dir) as server:
+            task = progress.add_task("crawl", total=len(moments))
             for moment in moments:
                 server.set_week(moment.week)
                 crawl_run(adapters, server.base_urls, moment.moment_id, archive, config, progress=False)
                 progress.advance(task)
-        seconds["crawl"] = time.perf_counter() - started
-
-        started = time.perf_counter()
-        task = progress.add_task("extract", total=len(moments))
-        ingest_runs(store, archive, moments, data_dir, config, on_moment=lambda m, n: progress.advance(task))
-        seconds["extract"] = time.perf_counter() - started
-
-    started = time.perf_counter()
-    link_store(store)
-    seconds["link"] = time.perf_counter() - started
-
-    started = time.perf_counter()
-    paths = write_report(store, out, config, data_dir)
-    seconds["report"] = time.perf_counter() - started
+        with timed("extract"):
+            task = progress.add_task("extract", total=len(moments))
+            ingest_runs(
+                store, archive, moments, data_dir, config, on_moment=lambda m, n: progress.advance(task)
+            )
+    with timed("link"):
+        link_store(store)
+    with timed("report"):
+        paths = write_report(store, out, config, data_dir)
     return DemoResult(out, paths.html, paths.xlsx, store, seconds)
