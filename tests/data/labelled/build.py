@@ -15,7 +15,8 @@ phone, code)
 Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.src: "H0001"..., heldout3.src:
 "T0001"..., heldout4.src: "Q0001"..., heldout5.src: "F0001"..., heldout6.src: "S0001"...).
 The split of ads.src is deterministic: an ad is held out when the first hex digit of sha1(id) is 0-3
-(a quarter). Run: python tests/data/labelled/build.py
+(a quarter). Run: python tests/data/labelled/build.py [batch ...]
+Round 7 batches (dev7a, dev7b, dev7c, heldout7) were written by writers outside the project from LABELLING.md.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def held_out(ad_id: str) -> bool:
 
 # Later held-out batches: (source file, id prefix), each written and scored once, then moved to development.
 BATCHES = (("heldout2", "H"), ("heldout3", "T"), ("heldout4", "Q"), ("heldout5", "F"), ("heldout6", "S"))
+# Round 7: development batches by writers outside the project (LABELLING.md), and a final check by another.
+OUTSIDE_BATCHES = (("dev7a", "A"), ("dev7b", "B"), ("dev7c", "C"), ("heldout7", "Z"))
 
 
 def write_jsonl(name: str, rows: list[dict[str, object]]) -> None:
@@ -115,20 +118,31 @@ def write_jsonl(name: str, rows: list[dict[str, object]]) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def main() -> int:
+def build_batch(batch: str, prefix: str, codes: dict[str, str]) -> None:
+    rows = parse_blocks((HERE / f"{batch}.src").read_text(encoding="utf-8"), codes, prefix=prefix)
+    write_jsonl(f"{batch}.jsonl", rows)
+    print(f"{len(rows)} ads in {batch}.jsonl")  # noqa: T201
+
+
+def main(only: list[str]) -> int:
+    """Build every batch, or only the named ones (`build.py dev7a`)."""
     codes = municipality_codes()
+    prefixes = dict(BATCHES + OUTSIDE_BATCHES)
+    if only:
+        for batch in only:
+            build_batch(batch, prefixes[batch], codes)
+        return 0
     ads = parse_blocks((HERE / "ads.src").read_text(encoding="utf-8"), codes)
     dev = [ad for ad in ads if not held_out(str(ad["id"]))]
     test = [ad for ad in ads if held_out(str(ad["id"]))]
     write_jsonl("ads.jsonl", dev)
     write_jsonl("heldout.jsonl", test)
     print(f"{len(ads)} ads: {len(dev)} in ads.jsonl, {len(test)} in heldout.jsonl")  # noqa: T201
-    for batch, prefix in BATCHES:
-        rows = parse_blocks((HERE / f"{batch}.src").read_text(encoding="utf-8"), codes, prefix=prefix)
-        write_jsonl(f"{batch}.jsonl", rows)
-        print(f"{len(rows)} ads in {batch}.jsonl (a held-out batch)")  # noqa: T201
+    for batch, prefix in BATCHES + OUTSIDE_BATCHES:
+        if (HERE / f"{batch}.src").exists():
+            build_batch(batch, prefix, codes)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
