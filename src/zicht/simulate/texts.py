@@ -411,7 +411,7 @@ _AGE = {
 }
 
 _PLACE = {
-    "nl": ("Je vindt mij in {place}.", "📍 {place}", "Ik ontvang in {place} en omgeving.", "Regio {place}."),
+    "nl": ("Je vindt mij in {place}.", "📍 {place}", "Ik werk in {place} en omgeving.", "Regio {place}."),
     "en": ("You can find me in {place}.", "📍 {place}", "Based in {place}."),
     "es": ("Estoy en {place}.", "📍 {place}"),
     "pl": ("Jestem w {place}.", "📍 {place}"),
