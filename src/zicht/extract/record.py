@@ -23,8 +23,9 @@ def extract_ad(
 ) -> AdRecord:
     """The canonical record of one ad. Never raises on odd input: unreadable parts give nulls.
 
-    detect: run language detection (the costliest step); low_accuracy_language: lingua's low-accuracy mode,
-    about 8x faster and within one point of high accuracy on the labelled set (benchmarks/bench_extract.py).
+    detect: run language detection (the costliest step); low_accuracy_language: lingua's low-accuracy mode
+    (trigrams only), faster on short texts and within one point of high accuracy on the labelled set
+    (benchmarks/bench_extract.py). The display name is blanked before detection: a name is no language.
     """
     fields = normalise_fields(ad.fields)
     text = prepare(ad.text)
@@ -81,7 +82,7 @@ def extract_ad(
         price_per_hour=price[0] if price else None,
         municipality_code=municipality,
         phone=phone,
-        language=detect_language(text.raw, low_accuracy_language) if detect else None,
+        language=detect_language(described.raw, low_accuracy_language) if detect else None,
         licence_terms=tuple(dict.fromkeys(term for term, _ in terms)),
         indicators=tuple(e.name for e in flags),
         evidence=tuple(evidence),
