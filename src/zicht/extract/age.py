@@ -7,6 +7,7 @@ import re
 from collections.abc import Container
 
 from zicht.extract.origin import WORDS as NATIONALITY_WORDS
+from zicht.extract.place import COMMON_WORDS
 from zicht.extract.text import Prepared, fold
 
 MIN_AGE, MAX_AGE = 18, 80
@@ -107,9 +108,14 @@ WORD_PATTERNS = _patterns(rf"(\d{{2}}|{_WORDS_ALT})")
 # Also "Kelly 25 uit Rotterdam", "boy 19 for men": a name or person word, the number, then a place
 # preposition or the clientele.
 _EMOJI = "[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
+# A dash-separated run-on ad ("Kim - 29 - Leiden", "Joyce 24 – Spijkenisse") counts like commas.
 _NAME_NUMBER = re.compile(
-    r"\b([^\W\d_]+),?\s(?:" + _EMOJI + r"+\s*)?(\d{2})\b(?=\s*[,.!)]|\s*$|\s+-\s|\s*" + _EMOJI + r"|"
-    r"\s+(?:uit|from|in|aus|z|din|de|desde|da)\s+[A-Z]|"
+    r"\b([^\W\d_]+)(?:,?\s|\s+[-–—]\s+)(?:"
+    + _EMOJI
+    + r"+\s*)?(\d{2})\b(?=\s*[,.!)]|\s*$|\s+[-–—]\s|\s*"
+    + _EMOJI
+    + r"|"
+    r"\s+(?:uit|from|in|aus|z|din|de|desde|da)\s+(?:the\s+|de\s+|het\s+)?[A-Z]|"
     # two people's ages, the first stated one is the advertiser's own: "Masha and Olga, 23 and 25,"
     r"\s+(?:and|en|&|y|e|i|si|und)\s+\d{2}\b(?=\s*[,.!)]|\s*$|\s+(?:jaar|years|anos|ani|lat)\b)|"
     r"\s+(?:for|voor|para|dla|pentru)\s+(?:men|man|heren|mannen|dames|women|ladies|couples|stellen|hombres|panow)\b)"
@@ -123,6 +129,9 @@ _NOT_NAME = frozenset(
     "hora horas ora ore godzina godziny stunde stunden heure heures minutos minuti media meia "
     "sexy prive".split()
 )
+# Words that name the advertiser only when set off by commas ("VIP escort, 27, model look"); "escort 80" is a
+# price.
+_NAME_ONLY_WITH_COMMA = frozenset({"escort"})
 
 
 def _value(raw: str) -> int | None:
@@ -147,12 +156,15 @@ def age_from_field(value: str | None) -> int | None:
 
 
 # "Sexy Kim 25 Vlaardingen": a capitalised name, the number, then a place name (checked by the caller's
-# place index) with no preposition.
-_NAME_NUMBER_PLACE = re.compile(r"\b([A-Z][^\W\d_]+)\s(\d{2})\s+([A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?)")
+# place index) with no preposition; written in lower case ("Sexy Lara 23 amsterdam west") only when the
+# place name is no everyday word ("Kim 25 echt lief", Echt).
+_NAME_NUMBER_PLACE = re.compile(
+    r"\b([A-Z][^\W\d_]+)\s(\d{2})\s+([A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?|[a-z]{5,}(?:[\s-][a-z]+)?)"
+)
 # Run-on lower-case ads ("sexy amy 25 den haag", "sanne 24 uit enschede"): the same on the folded text, only
 # when the ad has (almost) no capitals, and the place checked against the place index.
 _NAME_NUMBER_PLACE_LOWER = re.compile(
-    r"\b([a-z]+)\s(\d{2})\s+(?:(?:uit|in|from|te|z|din)\s+)?([a-z]+(?:[\s-][a-z]+)?)"
+    r"\b([a-z]+)\s(\d{2})\s+(?:(?:uit|in|from|te|z|din|nieuw\s+in|new\s+in|nu\s+in)\s+)?([a-z]+(?:[\s-][a-z]+)?)"
 )
 # "Yasmin 26 Marokkaanse dame": a capitalised name, the number, then a nationality or person word.
 _NAME_NUMBER_WORD = re.compile(r"\b([A-Z][^\W\d_]+)\s(\d{2})\s+([^\W\d_]+)")
@@ -182,7 +194,11 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
     for match in _NAME_NUMBER.finditer(text.raw):
         word = match.group(1).lower()
         value = _value(match.group(2))
-        if value is not None and word not in _NOT_NAME and _plausible(folded, match.start(2), match.end(2)):
+        if (
+            value is not None
+            and _names_person(word, text.raw, match)
+            and _plausible(folded, match.start(2), match.end(2))
+        ):
             return value, match.group()
     for match in _NAME_NUMBER_WORD.finditer(text.raw):
         word = fold(match.group(3))
@@ -198,6 +214,8 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
         for match in _NAME_NUMBER_PLACE.finditer(text.raw):
             value = _value(match.group(2))
             place = fold(match.group(3)).replace("-", " ")
+            if match.group(3).islower() and place.split()[0] in COMMON_WORDS:
+                continue
             if (
                 value is not None
                 and match.group(1).lower() not in _NOT_NAME
@@ -217,6 +235,16 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
                 ):
                     return value, match.group()
     return None
+
+
+def _names_person(word: str, raw: str, match: re.Match[str]) -> bool:
+    """The word before the number can name the advertiser: a name or person word, or "escort" set off by
+    commas on both sides."""
+    if word in _NAME_ONLY_WITH_COMMA:
+        return (
+            raw[match.end(1) : match.start(2)].strip() == "," and raw[match.end(2) : match.end(2) + 1] == ","
+        )
+    return word not in _NOT_NAME
 
 
 def _few_capitals(raw: str) -> bool:

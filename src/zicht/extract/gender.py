@@ -29,14 +29,18 @@ _COUPLE_HINTS = ("koppel", "couple", "echtpaar", "stel", "pareja", "para")
 _MALE = re.compile(
     r"\b(?:jongen|boy|guy|knul|gigolo|male|mannelijke|gay|hombre|chico)\b|"
     r"\b(?:rijpe|jonge|sportieve|getrouwde|geile|lekkere|hete|stoere|knappe|hetero|bi|een|young|handsome|"
-    r"mature)\s+man\b|"
-    # "masseur" (a masseuse is female); "heer" only as the advertiser ("Dominante heer (50)"), not a client;
-    # a bare "man" right after the age ("Sam, 32, man, voor mannen")
-    r"\bmasseur\b|\bheer\s*(?:\(\d\d\)|,\s*\d\d\b)|\b\d\d\s*(?:jaar\s*)?,\s*(?:[a-z]+\s+){0,2}?man\b|"
+    # a nationality adjective may stand between ("Knappe Turkse man", "young Italian man")
+    r"mature)\s+(?:[a-z]+(?:se|sche|ish|ian|can|ese)\s+)?man\b|"
+    # "masseur" (a masseuse is female); "heer", "gentleman" only as the advertiser ("Dominante heer (50)",
+    # "Gentleman, 48,"), not a client; a bare "man" right after the age ("Sam, 32, man, voor mannen")
+    r"\bmasseur\b|\b(?:heer|gentleman)\s*(?:\(\d\d\)|,\s*\d\d\b)|\b\d\d\s*(?:jaar\s*)?,\s*(?:[a-z]+\s+){0,2}?man\b|"
     # "discrete man voor vrouwen": a man offering to women or couples; Spanish "joven latino"
     r"\bman\s+(?:voor|for)\s+(?:vrouwen|dames|women|ladies|stellen|couples)\b|"
     r"\bjoven\s+(?:latino|moreno|guapo|activo|dominicano|colombiano|venezolano|brasileno|cubano)\b"
 )
+# "Man (45), verzorgd": a capitalised "Man" before the age is the advertiser; lower case it is mostly someone
+# else's ("mijn man (45) en ik"). Read on the raw text, where the capital is kept.
+_MAN_AGE = re.compile(r"\b(?:Man|MAN)\s*(?:\(\s*\d\d\s*\)|,\s*\d\d\b)")
 _FEMALE = re.compile(
     r"\b(?:meid|meidje|meisje|meiden|vrouw|vrouwtje|dame|dames|girl|girls|lady|ladies|woman|chica|mujer|"
     r"dziewczyna|fata|tanara|studente|milf|babe|schoonheid|beauty|masseuse|escortdame|brunette|blondine|"
@@ -74,6 +78,10 @@ def gender_from_text(text: Prepared) -> tuple[Gender, str] | None:
     if couple:
         return "couple", couple.group()
     male = _MALE.search(folded)
+    if "man" in folded:
+        capital = _MAN_AGE.search(text.raw)
+        if capital and (not male or capital.start() < male.start()):
+            male = capital
     female = _FEMALE.search(folded)
     if male and (not female or male.start() < female.start()):
         return "male", male.group()

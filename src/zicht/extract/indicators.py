@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from zicht.extract.text import Gated, Prepared, negated
+from zicht.extract.text import Gated, Prepared, fold, negated
 from zicht.models import Evidence
 from zicht.vocab import Gender
 
@@ -17,8 +17,10 @@ INDICATORS = ("age_under_21", "available_24_7", "unsafe_sex", "third_party", "ne
 _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
     "available_24_7": Gated(
         r"\b24\s*/\s*7\b|\b24-7\b|\b24x7\b|\b24\s*(?:uur|u|h|hours|horas|std)\s*(?:per|a|al|/)?\s*(?:dag|day|dia)\b|"
-        r"\b24\s*(?:uur\s+)?(?:bereikbaar|beschikbaar|open|available)\b|\b(?:available|recibo|open)\s+24\s*"
-        r"(?:hours|horas|h|uur)\b|\bdag\s+en\s+nacht\b|\bday\s+and\s+night\b|\bnon[\s-]?stop\b|"
+        r"\b24\s*(?:uur\s+)?(?:bereikbaar|beschikbaar|open|available)\b|"
+        # "Ontvangst 24 uur", "open 24h": a service offered round the clock
+        r"\b(?:available|recibo|open|geopend|ontvangst|ontvang|bereikbaar|beschikbaar|incall|outcall)\s+24\s*"
+        r"(?:hours|horas|h|uur)\b(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice))|\bdag\s+en\s+nacht\b|\bday\s+and\s+night\b|\bnon[\s-]?stop\b|"
         r"altijd\s+bereikbaar|always\s+available|"
         # "24 horas", "24 hours" on its own; not a notice period ("24 hours in advance", "24 horas antes")
         r"\b24\s*(?:horas|hours|hrs)\b(?!\s*(?:de\s+)?(?:in\s+advance|ahead|before|notice|antes|de\s+antelacion|"
@@ -27,7 +29,8 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
     "unsafe_sex": Gated(
         r"zonder\s+condoom|without\s+(?:a\s+)?condom|\bno\s+condom|sin\s+condon|bez\s+gumki|fara\s+prezervativ|"
         r"bareback|\bbb\b|onbeschermd\w*|unprotected|\bowo\b|(?:pijpen|frans|blowjob|bj)\s+(?:zonder|without)\b|"
-        r"\b(?:doe|ook|alles)\s+(?:ook\s+)?zonder\s*[.!,]|\bnatural\s+(?:sex|service)|"
+        # "ook zonder" ending a phrase, also run-on ("24/7 ook zonder 1u 120"); not "ook zonder afspraak"
+        r"\b(?:doe|ook|alles)\s+(?:ook\s+)?zonder\s*(?:[.!,]|$|(?=\d|€))|\bnatural\s+(?:sex|service)|"
         r"\b(?:zonder|without|sin|sem|bez|fara|ohne)\s+(?:bescherming|protection|proteccion|protecao|"
         r"zabezpieczenia|protectie|schutz)\b"
     ),
@@ -53,11 +56,16 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\bnieuw\w*\s+(?:dame|dames|meid|meiden|girls?|collega)\w*\s+bij\s+(?:club|privehuis)\b|"
         # "LAATSTE WEEK IN Arnhem", "nu ook in Groningen", "for one week only"
         r"\blaatste\s+(?:week|weekend|dagen|dag)\s+in\b|\bnu\s+ook\s+in\b|\bone\s+week\s+only\b|"
-        r"\bnur\s+diese\s+woche\b"
+        r"\bnur\s+diese\s+woche\b|"
+        # "for 5 days only", "only 3 nights"; "Nieuw bij Club Mistral in Amersfoort" (a venue's name between)
+        r"\b(?:\d|one|two|three|four|five|six|seven|a\s+few)\s+(?:days?|nights?|weeks?)\s+only\b|"
+        r"\bonly\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|a\s+few)\s+(?:days|nights)\b|"
+        r"\bnieuw\w*\s+bij\s+(?:club|privehuis|prive|salon)\s+(?:[\w'-]+\s+){0,3}?in\b"
     ),
     "several_workers": Gated(
         r"\b(?:[2-9]|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide)\s+(?:\w+\s+){0,2}?"
-        r"(?:meiden|dames|girls|ladies|vrouwen|chicas|masseuses|dziewczyny)\b|\bduo\b|"
+        r"(?:meiden|meisjes|dames|girls|ladies|vrouwen|chicas|masseuses|dziewczyny|escorts|modellen|models)\b|"
+        r"\bduo\b|"
         r"\b(?:wij|we)\s+(?:zijn|are|werken|work)\b|"
         r"\b(?:onze|our)\s+(?:\w+\s+)?(?:dames|meiden|girls|ladies|models|modellen|escorts|masseuses|chicas)\b|"
         r"\b(?:met|with)\s+(?:mijn|my)\s+(?:\w+\s+)?(?:vriendin|collega|friend|colleague|girlfriend)\b|"
@@ -72,6 +80,22 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
 _NEGATED_AFTER = re.compile(
     r"^\s*(?:mogelijk|possible|posible|possivel|ok)?\s*[?!.:,-]*\s*(?:is\s+|doe\s+ik\s+|kan\s+)?(?:niet|not|no\b|nee\b|nooit|never|geen|nunca|nao|nie\b|nu\b)"
     r"(?!\s+(?:probleem|problem|extra))"
+)
+# "Vandaag aanwezig: Anna, Bianca, Carla en Diana": several workers named after a presence word (raw text:
+# names are capitalised); weekdays and months are no names ("Aanwezig: maandag en dinsdag").
+_NAME_LIST = re.compile(
+    r"(?i:aanwezig|anwesend|present|werkzaam|working)\s*:?\s*"
+    r"((?:[A-Z][^\W\d_]+\s*,\s*)*[A-Z][^\W\d_]+\s*,?\s+(?:en|and|&|und|y)\s+[A-Z][^\W\d_]+)"
+)
+_NAME_LIST_HINTS = ("aanwezig", "anwesend", "present", "werkzaam", "working")
+_NOT_NAMES = frozenset(
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday friday "
+    "saturday sunday januari februari maart april mei juni juli augustus september oktober november december "
+    "january february march may june july august october".split()
+)
+# "Mooie Zuzana in Alkmaar, nieuw!!": "nieuw" right after the place the advertiser is in (raw: a capital).
+_NEW_AFTER_PLACE = re.compile(
+    r"\b(?:in|naar)\s+[A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?\s*[,!-]*\s*(?:nieuw|new)\b"
 )
 _PLURAL = Gated(r"\b(?:meiden|dames|girls|ladies|masseuses)\b")
 _NOT_PLURAL_BEFORE = re.compile(r"\b(?:voor|for|zoekt|ook|and|en)\s$")
@@ -100,9 +124,23 @@ def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> l
             plural = _first_plural(folded)
             if plural is not None and (first is None or plural.start() < first.start()):
                 first = plural
+            if first is None:
+                first = _name_list(text)
+        if name == "new_in_town" and first is None and ("nieuw" in folded or "new" in folded):
+            first = _NEW_AFTER_PLACE.search(text.raw)
         if first is not None:
             found.append(Evidence(name, first.group().strip()))
     return found
+
+
+def _name_list(text: Prepared) -> re.Match[str] | None:
+    if not any(hint in text.folded for hint in _NAME_LIST_HINTS):
+        return None
+    for match in _NAME_LIST.finditer(text.raw):
+        names = re.findall(r"[^\W\d_]+", match.group(1))
+        if not any(fold(n) in _NOT_NAMES for n in names):
+            return match
+    return None
 
 
 def _first_plural(folded: str) -> re.Match[str] | None:

@@ -107,7 +107,7 @@ COMMON_WORDS = frozenset(
 _PREFIXES = frozenset(
     "nieuwe nieuw oude oud groot grote klein kleine sint st de den het ter ten op aan".split()
 )
-PLACE_PREPOSITIONS = frozenset("in uit te regio omgeving near from bij nabij rond around en".split())
+PLACE_PREPOSITIONS = frozenset("in uit vanuit te regio omgeving near from bij nabij rond around en".split())
 _QUALIFIER = re.compile(r"\s+(?:l|gn|nb|nh|gld|zh|u|fr|o|ov|z|d|dr|lb|li|ut|gr|fl|zl|ze|n h)$")
 MAX_WORDS = 5
 # Woonplaatsen named like a country (hamlets "Nederland", "America"): never from free text ("in heel
@@ -244,7 +244,7 @@ class PlaceIndex:
                 ambiguous = (
                     key in COMMON_WORDS or len(key) <= 2 or (len(key) <= 4 and key not in self.own_names)
                 )
-                if n == 1 and strict and ambiguous:
+                if n == 1 and strict and ambiguous and not _after_age(tokens, i):
                     before = words[i - 1] if i else ""
                     if not token.text[:1].isupper() or before not in PLACE_PREPOSITIONS:
                         break
@@ -278,6 +278,22 @@ class PlaceIndex:
                     ):
                         return code
         return codes[0]
+
+
+def _after_age(tokens: list[Token], i: int) -> bool:
+    """ "Vrouw 29 Ede.": a capitalised ambiguous name right after a two-digit age, ending the sentence, is
+    the place the advertiser states, like "in Ede"."""
+    token = tokens[i]
+    ends_clause = i + 1 == len(tokens) or tokens[i + 1].clause != token.clause
+    before = tokens[i - 1] if i else None
+    return bool(
+        ends_clause
+        and token.text[:1].isupper()
+        and before is not None
+        and before.clause == token.clause
+        and len(before.word) == 2
+        and before.word.isdigit()
+    )
 
 
 def _street(tokens: list[Token], words: list[str], i: int, n: int) -> bool:

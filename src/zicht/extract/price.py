@@ -34,8 +34,12 @@ _DURATION = re.compile(
     r"(?:heel\s+|hele\s+|full\s+)?(?:uur|uurtje|hour|hora|godzina|ora|oră|stunde|heure|ore)\b"
     r"|(?P<night>(?:hele\s+|de\s+hele\s+|toata\s+)?nacht|overnight|night|noche|noite|noc|nuit|noaptea|noapte|"
     r"12\s*hours)"
-    r"|(?P<perhour>per\s+uur|p\.?/?u\.?\b|/\s*u(?:ur)?\b|/\s*h\b|p/?h\b|per\s+hour|an\s+hour|hourly|la\s+hora|"
-    r"uurtarief|uurprijs|heel\s+uur|hele\s+uur|het\s+uur|full\s+hour|uurtje|uur|hour|hora|godzina|ora|stunde)"
+    # an explicit rate unit ("per uur", "p/u", "100 p u", "/h") binds to the amount before it
+    # ("€130/uur"; a spaced "/ uur" separates the rows of a list: "Half uur 80 / uur 140")
+    r"|(?P<perunit>per\s+uur|p\.?\s?/?\s?u\.?\b|/u(?:ur)?\b|/h\b|p/?h\b|per\s+hour|an\s+hour|hourly|"
+    r"la\s+hora|por\s+hora|pro\s+stunde)"
+    r"|(?P<perhour>/\s+u(?:ur)?\b|/\s+h\b|uurtarief|uurprijs|heel\s+uur|hele\s+uur|het\s+uur|full\s+hour|uurtje|uur|hour|hora|godzina|"
+    r"ora|stunde)"
     r")(?![a-z])"
 )
 _WORD_HOURS = {"twee": 120, "two": 120, "dos": 120, "duas": 120, "drie": 180, "three": 180, "tres": 180}
@@ -67,7 +71,10 @@ _EXCLUDE_AFTER = re.compile(
 _GAP = re.compile(
     r"^[\s:=\-.,()*/]*(?:(?:per|het|de|la|a|an|voor|een|for|the|um|uma|o|pe|za|heel|hele|full|first|eerste|"
     r"is|kost|kosten|costs?|only|slechts|vanaf|from|desde|ab|od|de|met|mij|me|with|bij|con|migo|comigo|"
-    r"=|dame|meisje|meid|girl|lady|chica)[\s:=\-.,()*/]*){0,3}$"
+    r"=|dame|meisje|meid|girl|lady|chica|"
+    # the service priced: "2 uur tantra €180", "1 uur escort 150"
+    r"tantra|massage|escort|prive|ontvangst|incall|outcall|sex|seks|erotisch\w*|body|nuru|sessie|session)"
+    r"[\s:=\-.,()*/]*){0,3}$"
 )
 _CLAUSE = re.compile(r"[.!?;\n](?:\s|$)")
 _ROW_BREAK = re.compile(r"[;|•\n]")
@@ -79,6 +86,7 @@ class _Token:
     end: int
     minutes: int | None = None  # a duration
     extra: bool = False  # "each extra hour": its price is not the base price
+    rate_unit: bool = False  # "per uur", "p/u": written after the amount it qualifies
     amount: float | None = None  # an amount
     currency: bool = False
     excluded: bool = False
@@ -115,7 +123,15 @@ def _tokens(text: str) -> list[_Token]:
     for m in _DURATION.finditer(text):
         minutes = _minutes(m)
         if minutes is not None:
-            durations.append(_Token(m.start(), m.end(), minutes=minutes, extra=bool(m.group("extra"))))
+            durations.append(
+                _Token(
+                    m.start(),
+                    m.end(),
+                    minutes=minutes,
+                    extra=bool(m.group("extra")),
+                    rate_unit=bool(m.group("perunit")),
+                )
+            )
     taken = [(d.start, d.end) for d in durations]
     amounts: list[_Token] = []
     previous_end = 0
@@ -166,6 +182,8 @@ def _pairs(text: str) -> tuple[list[tuple[int, float, bool]], list[_Token]]:
     loose: list[_Token] = []
     for token, before, after in options:
         duration = (after or before) if prefer_after else (before or after)
+        if after is not None and after.rate_unit:
+            duration = after  # "Vanaf 2 uur, €130 per uur": the rate unit beats a minimum booking before it
         if token.excluded:
             continue
         if duration is not None and duration.minutes is not None and token.amount is not None:

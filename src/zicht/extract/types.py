@@ -17,19 +17,19 @@ from zicht.vocab import WorkType
 # can exercise them one by one (tests/test_extract_grammar.py). Negation is read around every match.
 _ME = r"(?:mij|me|ons|mnie|siebie)"  # first person (nl/pl)
 _YOU = r"(?:jou|je|u|jullie)"  # second person (nl)
-_MY = r"(?:mijn|my|onze|our|mi|mio|mia|meu|minha|moj\w*|meine?m?)"
+_MY = r"(?:mijn|my|onze|our|mi|mio|mia|meu|minha|moj\w*|meine?m?|mon|ma)"
 _YOUR = r"(?:jouw|uw|your|tu|seu|sua|twoj\w*|deine?m?)"
 # places a person lives or works in (nl/en/es/pt/pl/it/ro)
 _PLACE = (
     r"(?:huis|woning|appartement|flat|kamer|werkkamer|studio|kerker|dungeon|boerderij|praktijk|salon|"
     r"massagetafel|place|apartment|room|home|house|casa|piso|apartamento|departamento|lugar|sitio|espacio|"
-    r"espaco|ape|apartament\w*|mieszkani\w*|pokoj\w*|appartamento|hotel\w*)"
+    r"espaco|ape|apartament\w*|mieszkani\w*|pokoj\w*|appartamento|chambre|maison|hotel\w*)"
 )
 # Hosting verbs and nouns (first person, or the client coming / walking in).
 HOME_HOSTING = (
-    r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|st|g|gt|gen)\b|\bonvangst\b|"
+    r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|gs|st|g|gt|gen)\b|\bonvangst\b|"
     r"incall|private\s+(?:reception|apartment)|\breceive\b|\brecibo\b|\bprzyjmuje\w*|\bprimesc\b|"
-    r"\bricevo\b|\bempfang\w*|\bprivate\s+house\b|\b(?:i|we)\s+(?:\w+\s+)?host\b|\bhosting\b|\bwalk[\s-]*ins?\b|"
+    r"\bricevo\b|\bje\s+(?:vous\s+|te\s+)?recois\b|\bempfang\w*|\bprivate\s+house\b|\b(?:i|we)\s+(?:\w+\s+)?host\b|\bhosting\b|\bwalk[\s-]*ins?\b|"
     r"\baan\s*bellen\b|\bbinnen\s*(?:lopen|loopt|wandelen|wandel|stappen|stap|vallen)\b|"
     r"\bwoon\s+en\s+werk\b|\blive\s+and\s+work\b|\btengo\s+(?:un\s+)?(?:sitio|lugar|piso|apartamento|espacio)\b|"
     r"\bvieni\s+a\s+trovarmi\b|\bzaprasza\w*\s+(?:\w+\s+)?do\s+(?:siebie|mnie|moj\w*)\b|"
@@ -50,20 +50,33 @@ HOME_SPEAKER_PLACE = (
     r"\bbij\s+(?:mij|ons)\s+(?:thuis|op\s+(?:de\s+)?\w+|aan\s+huis)\b|"
     r"\b(?:afspr\w*|ontmoet\w*|alleen|of|ook|sessies?|dates?)\s+bij\s+(?:mij|ons)\b|"
     r"\bbij\s+(?:mij|ons)\s+(?:of|en)\s+(?:bij\s+)?(?:jou|je|u|in)\b|"
-    r"\b(?:in|op|naar|at|en|no|na|em|nel|nella|w|la)\s+" + _MY + r"\s+(?:[\w-]+\s+)?" + _PLACE + r"\b|"
+    r"\b(?:in|op|naar|at|en|no|na|em|nel|nella|w|la|dans|chez)\s+"
+    + _MY
+    + r"\s+(?:[\w-]+\s+)?"
+    + _PLACE
+    + r"\b|"
+    # not when brought along to the client: "ik kom naar je toe met mijn massagetafel"
+    r"(?<!met\s)(?<!with\s)(?<!neem\s)(?<!breng\s)"
     r"\b(?:mijn|my)\s+(?:\w+\s+)?(?:massagetafel|massage\s+table|werkkamer|kerker|dungeon)\b|"
     r"\bat\s+my\s+(?:place|apartment|flat|home|studio)\b|\bmy\s+place\b|\bbij\s+(?:mij|ons)\s+thuis|\bbei\s+mir\b|"
-    r"\bu\s+mnie\b|\bla\s+mine\b|\bthuis\s+in\b|"
+    # "thuis in Utrecht" is the speaker's home unless it is the client's ("bij jou thuis in")
+    r"\bu\s+mnie\b|\bla\s+mine\b|(?<!jou\s)(?<!je\s)(?<!\bu\s)(?<!uw\s)(?<!jullie\s)\bthuis\s+in\b|\bchez\s+moi\b|"
     r"\bvanuit\s+(?:huis|(?:een|mijn|ons|onze|het)\s+(?:\w+\s+)?(?:kamer|huis|pand|appartement|woning|studio|salon))\b|"
     r"\bhotel\w*\s+(?:\w+\s+)?die\s+ik\s+(?:regel|boek|huur)\b|\bmy\s+hotel\s*room\b|"
     r"\bwerk\w*\s+(?:\w+\s+){0,3}?in\s+(?:een|ons|het|mijn)\s+(?:\w+\s+)?(?:huis|pand|salon|appartement|studio)\b|"
     r"\b(?:piso|apartamento|lugar|espacio|sitio|local)\s+(?:propio|proprio|privado|discreto)\b|"
-    r"\beigen\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:kamer|ruimte|appartement|woning|ingang|studio|werkruimte|praktijk|salon|"
+    # "mi propio apartamento", "meu proprio apartamento" (not "tu propia casa": the client's)
+    r"\b(?:mi|meu|minha|tengo|tenho|un|uno|una|um|uma)\s+propr?i[ao]\s+(?:piso|apartamento|lugar|espacio|espaco|"
+    r"sitio|casa|departamento|estudio|local)\b|"
+    # someone else's place in an agency's or a third-person ad: "in haar praktijk", "in zijn studio"
+    r"\bin\s+(?:haar|zijn|her|his)\s+(?:[\w-]+\s+)?(?:praktijk|massagepraktijk|salon|massagesalon|studio|"
+    r"appartement|apartment|woning|huis|kamer|werkkamer|kerker)\b|"
+    r"\beigen\s+(?:[\w-]+\s+){0,3}?[\w-]*(?:kamer|ruimte|appartement|woning|ingang|studio|werkruimte|praktijk|salon|"
     r"kerker|plek|plekje|huis|pand)\b|"
     r"\bown\s+(?:[\w-]+\s+){0,2}?(?:room|place|apartment|flat|studio)\b|\bprivate\s+rooms?\b|"
     r"\b(?:mijn|my|onze|our)\s+(?:[\w-]+\s+)?(?:studio|praktijk|massagepraktijk|massagesalon|salon)\b|"
     r"\bin\s+(?:ons|onze)\s+(?:huis|appartement|woning|flat|studio|pand|salon)\b|\bprywatnie\b|"
-    r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\bclub\b|\braamwerk|\bprive\b(?!\s*-)"
+    r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\bclub\b|\braamwerk|\bprive\b(?!-)"
 )
 # The speaker moves towards the client ("ik kom naar je toe", "I travel to you", "voy a tu hotel").
 ESCORT_MOVES = (
@@ -73,7 +86,8 @@ ESCORT_MOVES = (
     r"\b(?:kom\w*|ga|gaan|rijd\w*|come|go|travel|visit)\s+(?:\w+\s+){0,2}(?:naar|to)\s+(?:hotels?|you|your)\b|"
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:come|travel|visit)\s+(?:to\s+)?you\b|\bmeet\s+(?:\w+\s+){0,2}?at\s+(?:hotels?|your)\b|"
     r"\bbezoek(?:en)?\s+(?:ook\s+)?(?:klanten|heren|je|jou|u)\b|"
-    r"\bsalidas?\b|\bsalgo\b|domicilio|\b(?:voy|vou|vengo)\s+(?:a|al|ao|en)\s+(?:tu|seu|su)?\s*(?:hotel|casa)\b|"
+    r"\bsalidas?\b|\bsalgo\b|domicili?[oe]|\b(?:voy|vou|vengo)\s+(?:a|al|ao|en)\s+(?:tu|seu|su)?\s*(?:hotel|casa)\b|"
+    r"\bdeplas(?:ari|are|arile|ez|am|ri)\b|\bme\s+deplace\b|\bdeplacements?\b|\bchez\s+(?:toi|vous)\b|"
     r"dojazd|dojezdzam|\bjade\s+do\s+ciebie\b|\bvin\s+la\b|\bvin\s+(?:eu\s+)?la\s+tine\b|acompanhante|hausbesuch\w*|"
     r"\baan\s+huis\b"
 )
