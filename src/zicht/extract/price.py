@@ -18,37 +18,56 @@ NIGHT_MINUTES = 480
 MIN_AMOUNT, MAX_AMOUNT = 10.0, 5000.0
 MIN_HOURLY, MAX_HOURLY = 15.0, 3000.0
 
-_HOUR_WORD = r"(?:uur|uurtje|u|h|hr|hrs|hours?|horas?|godzin[ay]?|ore|ora|std|stunden?|heures?)"
+_HOUR_WORD = (
+    r"(?:uur|uurtje|u|h|hr|hrs|hours?|horas?|godzin[ay]?|godz|ore|ora|std|stunden?|heures?|orak?|часа|час)"
+)
+# Written abbreviations keep their dot ("1 Std. 160 €", "1 godz. 140"): not a sentence end.
+_ABBREVIATION_DOT = r"(?:(?<=std|hrs|min)\.|(?<=godz)\.|(?<=\bhr)\.)?"
 _DURATION = re.compile(
     r"(?<![a-z])(?P<extra>(?:extra|volgend[e]?|tweede|additional|each|elk[e]?|ieder[e]?|next|second)\s+)?"
     r"(?:"
     r"(?P<ninety>anderhalf\s*uur|1[.,]5\s*" + _HOUR_WORD + r"\b|hora\s+y\s+media|1\s*1/2\s*uur|90\s*min\w*)"
-    r"|(?P<half>(?:een\s+)?half\s*uur(?:tje)?|halfuur(?:tje)?|halfje|1/2\s*(?:uur|u|h)\b|half\s+(?:an\s+)?hour|"
-    r"media\s+hora|meia\s+hora|pol\s+godziny|jumatate\s+de\s+ora|demi[\s-]heure)"
+    # "2,5 uur", "2.5 hours": whole hours and a half
+    r"|(?P<andahalf>[2-9])[.,]5\s*" + _HOUR_WORD + r"\b"
+    # misspelt "hlf uur"; hu "fel ora", it "mezz'ora", de "1/2 Std.", bg "половин час"
+    r"|(?P<half>(?:een\s+)?half\s*uur(?:tje)?|halfuur(?:tje)?|halfje|hl?f\s+uur|1/2\s*(?:uur|u|h|std)\b\.?|"
+    r"half\s+(?:an\s+)?hour|media\s+hora|meia\s+hora|pol\s+godz\w*|jumatate\s+de\s+ora|demi[\s-]heure|"
+    r"fel\s+ora|mezz'\s?ora|mezzora|половин\s+час)"
     r"|(?P<quarter>kwartier(?:tje)?|quarter(?:\s+hour)?)"
-    r"|(?<![\d.,])(?P<min>\d{1,3})\s*(?:de\s+)?(?:minuten|minutes|minutos|minuti|minute|minut|mins?|m)\b\.?"
-    r"|(?<![\d.,])(?P<hours>1[0-2]|0?[1-9])\s*" + _HOUR_WORD + r"\b"
+    r"|(?<![\d.,])(?P<min>\d{1,3})\s*(?:de\s+)?(?:minuten|minutes|minutos|minuti|minute|minut|mins?|m|perc|мин)\b\.?"
+    # a range of hours gives its lower bound: "Overnight (8-10 hours) 1400" -> 8 hours
+    r"|(?<![\d.,])(?P<hours>1[0-2]|0?[1-9])(?:\s*-\s*1?\d)?\s*"
+    + _HOUR_WORD
+    + r"\b"
+    + _ABBREVIATION_DOT
+    +
     # 13-24 before an hour word is a time of day or "24 uur per dag", not a duration and not a price
-    r"|(?<![\d.,])(?P<clock>1[3-9]|2[0-4])\s*" + _HOUR_WORD + r"\b"
-    r"|(?P<wordhours>een|one|a|an|una|uma|un|o|1|twee|two|dos|duas|drie|three|tres)\s+"
+    r"|(?<![\d.,])(?P<clock>1[3-9]|2[0-4])\s*"
+    + _HOUR_WORD
+    + r"\b"
+    r"|(?P<wordhours>een|one|a|an|una|uma|un|o|egy|1|twee|two|dos|duas|drie|three|tres)\s+"
     r"(?:heel\s+|hele\s+|full\s+)?(?:uur|uurtje|hour|hora|godzina|ora|oră|stunde|heure|ore)\b"
-    r"|(?P<night>(?:hele\s+|de\s+hele\s+|toata\s+)?nacht|overnight|night|noche|noite|noc|nuit|noaptea|noapte|"
-    r"12\s*hours)"
+    r"|(?P<night>(?:hele\s+|de\s+hele\s+|toata\s+|egesz\s+)?nacht|overnight|night|noche|noite|noc|nuit|noaptea|"
+    r"noapte|pernoite|notte|nottata|ejszaka|ubernachtung|нощ|12\s*hours)"
     # an explicit rate unit ("per uur", "p/u", "100 p u", "/h") binds to the amount before it
     # ("€130/uur"; a spaced "/ uur" separates the rows of a list: "Half uur 80 / uur 140")
     r"|(?P<perunit>per\s+uur|p\.?\s?/?\s?u\.?\b|/u(?:ur)?\b|/h\b|p/?h\b|per\s+hour|an\s+hour|hourly|"
-    r"la\s+hora|por\s+hora|pro\s+stunde)"
-    r"|(?P<perhour>/\s+u(?:ur)?\b|/\s+h\b|uurtarief|uurprijs|heel\s+uur|hele\s+uur|het\s+uur|full\s+hour|uurtje|uur|hour|hora|godzina|"
+    r"la\s+hora|por\s+hora|a\s+hora|pro\s+stunde|pro\s+std\b\.?|/\s?std\b\.?|all'\s?ora|l'\s?ora|per\s+ora|pe\s+ora|"
+    r"za\s+godzin[eę]|na\s+godzin[eę]|на\s+час)"
+    r"|(?P<perhour>un'\s?ora|/\s+u(?:ur)?\b|/\s+h\b|uurtarief|uurprijs|heel\s+uur|hele\s+uur|het\s+uur|full\s+hour|uurtje|uur|hour|hora|godzina|"
     r"ora|stunde)"
     r")(?![a-z])"
 )
 _WORD_HOURS = {"twee": 120, "two": 120, "dos": 120, "duas": 120, "drie": 180, "three": 180, "tres": 180}
 _NUM = r"\d{1,2}\.\d{3}|\d{1,4}"
 _AMOUNT = re.compile(
-    r"(?:(?P<cur1>€|eur(?:o|os)?\b|rozen|roses|£/€)\s*)?"
+    r"(?:(?P<cur1>€|eur(?:o|os)?\b|rozen|roses|евро|£/€)\s*)?"
     r"(?<![\d.,:/+-])(?P<value>" + _NUM + r")(?:[.,](?:-{1,2}|\d{2})(?!\d))?(?![\d:]|/\d)"
-    r"(?P<range>\s*(?:-|tot|to|en|a)\s*(?:€\s*)?(?P<upper>" + _NUM + r")(?:[.,](?:-|\d{2}))?(?![\d:]|/\d))?"
-    r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|rozen|roses|,-))?"
+    # a range stays on its line: "€60\n- 60 minuten" is a list bullet
+    r"(?P<range>[^\S\n]*(?:-|tot|to|en|a)[^\S\n]*(?:€\s*)?(?P<upper>"
+    + _NUM
+    + r")(?:[.,](?:-|\d{2}))?(?![\d:]|/\d))?"
+    r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|rozen|roses|евро|,-))?"
 )
 # A phone number starts with + or 0 ("0612...", "+31 6", "0049"): "1u 120 06 48 39 17 25" keeps its price.
 _PHONE_LIKE = re.compile(r"(?:\+|(?<!\d)0)\d(?:[\s.\-]?\d){8,}")
@@ -62,22 +81,41 @@ _LEADERS = re.compile(r"\s*(?:[._·…-]\s?){3,}\s*")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:€|eur|euro|,-))")
 _EXCLUDE_BEFORE = re.compile(
     r"(?:aanbetaling|deposit|borg|vooruit\w*|taxi\w*|reis\w*|travel|entree|entrance|extra\w*|meerprijs|"
-    r"toeslag|supplement|anaal|anal|av\b|grieks|greek|tip|parkeer\w*|daarna|then|thereafter|fooi)|\+\s*(?:€|eur\w*)?\s*$"
+    r"toeslag|supplement|anaal|anal|av\b|grieks|greek|tip|parkeer\w*|daarna|then|thereafter|fooi|"
+    # what a worker earns in a recruitment ad is no price for a client
+    r"verdien\w*|earn\w*|salaris|salary|loon|gage|inkomen|income)|\+\s*(?:€|eur\w*)?\s*$"
 )
 _EXCLUDE_AFTER = re.compile(
     # same line only: "€130\nExtra's: ..." starts the next row of a list
-    r"^[^\S\n]*(?:extra|toeslag|meerprijs|aanbetaling|borg|deposit|vooraf|in advance|taxi|reiskosten|entree)"
+    r"^[^\S\n]*(?:extra|toeslag|meerprijs|aanbetaling|borg|deposit|vooraf|in advance|taxi|reiskosten|entree|"
+    # an amount per day, week or month (rent, earnings) is no hourly price
+    r"(?:per|a|an|p/?|/)\s?(?:dag|day|week|wk|maand|month|dia|semana|mes|tag|woche|monat|dzien|tydzien))"
+)
+# Renting out a room, studio or window to workers: the ad offers no sex, so it has no price (LABELLING.md).
+_RENTAL = re.compile(
+    r"\b(?:te\s+huur|for\s+rent|to\s+rent|to\s+let|verhuur\w*|huurprijs|zu\s+vermieten|se\s+alquila\w*|"
+    r"en\s+alquiler|para\s+alugar|aluga-se|do\s+wynajecia|de\s+inchiriat)\b|\bhuur\s*:"
+)
+# A table row "15 min  | € 50": the bar between a duration and its amount is a column separator, not a row
+# break (rows are lines here; "20 min €60 | 30 min €80" keeps its bars as row breaks).
+_COLUMN_BAR = re.compile(
+    r"(?m)(?<=[a-z.])([^\S\n]*)\|(?=[^\S\n]*(?:€|eur\w*)?[^\S\n]*\d[\d.,]*[^\S\n]*(?:€|eur\w*|,-)?[^\S\n]*$)"
 )
 _GAP = re.compile(
     r"^[\s:=\-.,()*/]*(?:(?:per|het|de|la|a|an|voor|een|for|the|um|uma|o|pe|za|heel|hele|full|first|eerste|"
     r"is|kost|kosten|costs?|only|slechts|vanaf|from|desde|ab|od|de|met|mij|me|with|bij|con|migo|comigo|"
     r"=|dame|meisje|meid|girl|lady|chica|"
     # the service priced: "2 uur tantra €180", "1 uur escort 150"
-    r"tantra|massage|escort|prive|ontvangst|incall|outcall|sex|seks|erotisch\w*|body|nuru|sessie|session)"
+    r"tantra|massage|escort|prive|ontvangst|incall|outcall|sex|seks|erotisch\w*|body|nuru|sessie|session|"
+    # "Voor een uur vraag ik 90 euro", "Een uur met ons samen 150", "2 hours minimum, €400"
+    r"vraag|reken|ik|i|charge|ask|samen|together|juntos|ons|us|minimum|minimaal|min|"
+    # a rate field "75 p/half uur"
+    r"p)"
     r"[\s:=\-.,()*/]*){0,3}$"
 )
 _CLAUSE = re.compile(r"[.!?;\n](?:\s|$)")
 _ROW_BREAK = re.compile(r"[;|•\n]")
+_ROW_OR_SENTENCE = re.compile(r"[.!?;](?:\s|$)|[\n|•]")
 
 
 @dataclass(frozen=True)
@@ -95,6 +133,8 @@ class _Token:
 def _minutes(m: re.Match[str]) -> int | None:
     if m.group("ninety"):
         return 90
+    if m.group("andahalf"):
+        return int(m.group("andahalf")) * 60 + 30
     if m.group("half"):
         return 30
     if m.group("quarter"):
@@ -155,6 +195,10 @@ def _tokens(text: str) -> list[_Token]:
 
 def _adjacent(text: str, left: _Token, right: _Token) -> bool:
     gap = text[left.end : right.start]
+    if right.rate_unit and re.search("[a-z]", gap):
+        # "€130 per uur" binds; in "Escort vanaf 2 uur (€300), ontvangst per uur €140" the unit is the next
+        # amount's
+        return False
     return (
         len(gap) <= 16
         and not _ROW_BREAK.search(gap)
@@ -189,13 +233,49 @@ def _pairs(text: str) -> tuple[list[tuple[int, float, bool]], list[_Token]]:
         if duration is not None and duration.minutes is not None and token.amount is not None:
             pairs.append((duration.minutes, token.amount, duration.extra))
         elif token.currency:
-            loose.append(token)
+            sole = _sole_duration(text, tokens, token)
+            if sole is not None and sole.minutes is not None and token.amount is not None:
+                pairs.append((sole.minutes, token.amount, sole.extra))
+            else:
+                loose.append(token)
     return pairs, loose
+
+
+def _sole_duration(text: str, tokens: list[_Token], amount: _Token) -> _Token | None:
+    """The duration of a sentence or list row that states one duration and one currency amount, whatever
+    the words between ("Een sessie duurt 2 uur en kost 170 euro", "60 minuten body to body: €120")."""
+    start = max((m.end() for m in _ROW_OR_SENTENCE.finditer(text, 0, amount.start)), default=0)
+    end_match = _ROW_OR_SENTENCE.search(text, amount.end)
+    end = end_match.start() if end_match else len(text)
+    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    durations = [t for t in inside if t.minutes is not None]
+    amounts = [t for t in inside if t.amount is not None and t.currency and not t.excluded]
+    if len(durations) != 1 or amounts != [amount] or durations[0].extra:
+        return None
+    duration = durations[0]
+    if _NOT_BOOKED_BEFORE.search(
+        text, max(0, duration.start - 12), duration.start
+    ) or _NOT_BOOKED_AFTER.match(text, duration.end):
+        return None
+    return duration
+
+
+# A duration that is no booking: notice ("bel 1 uur van tevoren"), travel time ("binnen 1 uur bij je"),
+# working hours ("8 uur per dag").
+_NOT_BOOKED_BEFORE = re.compile(r"\b(?:binnen|within|na|after|in|over|bel|call)\s+$")
+_NOT_BOOKED_AFTER = re.compile(
+    r"\s*(?:van\s+tevoren|vooraf|tevoren|in\s+advance|beforehand|before|notice|ervoor|later|geleden|ago|"
+    r"per\s+(?:dag|day|week)|a\s+day|rijden|drive|reizen)\b"
+)
 
 
 def price_per_hour(text: str, folded: str | None = None) -> tuple[float, str] | None:
     """The hourly price stated in a text (a rate field or the free text) and how it was derived."""
     folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, folded if folded is not None else fold(text)))
+    if _RENTAL.search(folded):
+        return None
+    if "|" in folded:
+        folded = _COLUMN_BAR.sub(r"\1:", folded)
     if "u" in folded or "h" in folded:
         folded = _OPENING_HOURS.sub(_blank, folded)
     if (
@@ -221,7 +301,8 @@ def price_per_hour(text: str, folded: str | None = None) -> tuple[float, str] | 
 
 
 _BARE_RATE = re.compile(
-    r"^\s*(?:€|eur(?:o|os)?)?\s*(\d{2,4})(?:[.,](?:-{1,2}|00))?\s*(?:€|eur(?:o|os)?|,-)?\s*$"
+    # "vanaf 140" (from 140) is its lower bound, like a range
+    r"^\s*(?:(?:vanaf|v\.a\.|from|desde|ab|od|a\s+partir\s+de)\s+)?(?:€|eur(?:o|os)?)?\s*(\d{2,4})(?:[.,](?:-{1,2}|00))?\s*(?:€|eur(?:o|os)?|,-)?\s*$"
 )
 
 
