@@ -17,10 +17,8 @@ INDICATORS = ("age_under_21", "available_24_7", "unsafe_sex", "third_party", "ne
 _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
     "available_24_7": Gated(
         r"\b24\s*/\s*7\b|\b24-7\b|\b24x7\b|\b24\s*(?:uur|u|h|hours|horas|std)\s*(?:per|a|al|/)?\s*(?:dag|day|dia)\b|"
-        r"\b24\s*(?:uur\s+)?(?:bereikbaar|beschikbaar|open|available)\b|"
-        # "Ontvangst 24 uur", "open 24h": a service offered round the clock
-        r"\b(?:available|recibo|open|geopend|ontvangst|ontvang|bereikbaar|beschikbaar|incall|outcall)\s+24\s*"
-        r"(?:hours|horas|h|uur)\b(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice))|\bdag\s+en\s+nacht\b|\bday\s+and\s+night\b|\bnon[\s-]?stop\b|"
+        r"\b24\s*(?:uur\s+)?(?:bereikbaar|beschikbaar|open|available)\b|\b(?:available|recibo|open)\s+24\s*"
+        r"(?:hours|horas|h|uur)\b|\bdag\s+en\s+nacht\b|\bday\s+and\s+night\b|\bnon[\s-]?stop\b|"
         r"altijd\s+bereikbaar|always\s+available|"
         # "24 horas", "24 hours" on its own; not a notice period ("24 hours in advance", "24 horas antes")
         r"\b24\s*(?:horas|hours|hrs)\b(?!\s*(?:de\s+)?(?:in\s+advance|ahead|before|notice|antes|de\s+antelacion|"
@@ -53,14 +51,12 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\beerste\s+keer\s+in\b|\bsinds\s+kort\s+in\b|\balleen\s+vandaag\b|\b\d\s+weeks?\s+only\b|"
         r"\bfor\s+\d\s+weeks?\s+only\b|\bthis\s+week\s+only\b|\b(?:recien|acabo\s+de)\s+llegad[ao]s?\b|"
         r"\brecem[\s-]+chegad[ao]s?\b|\bnewly\s+arrived\b|\bsinds\s+kort\s+(?:\w+\s+)?in\b|"
-        r"\bnieuw\w*\s+(?:dame|dames|meid|meiden|girls?|collega)\w*\s+bij\s+(?:club|privehuis)\b|"
+        r"\bnieuw\w*\s+(?:(?:dame|dames|meid|meiden|girls?|collega)\w*\s+bij\s+(?:club|privehuis)\b|"
+        # "Nieuw bij Club Mistral in Amersfoort": a venue's name between
+        r"bij\s+(?:club|privehuis|prive|salon)\s+(?:[\w'-]+\s+){0,3}?in\b)|"
         # "LAATSTE WEEK IN Arnhem", "nu ook in Groningen", "for one week only"
         r"\blaatste\s+(?:week|weekend|dagen|dag)\s+in\b|\bnu\s+ook\s+in\b|\bone\s+week\s+only\b|"
-        r"\bnur\s+diese\s+woche\b|"
-        # "for 5 days only", "only 3 nights"; "Nieuw bij Club Mistral in Amersfoort" (a venue's name between)
-        r"\b(?:\d|one|two|three|four|five|six|seven|a\s+few)\s+(?:days?|nights?|weeks?)\s+only\b|"
-        r"\bonly\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|a\s+few)\s+(?:days|nights)\b|"
-        r"\bnieuw\w*\s+bij\s+(?:club|privehuis|prive|salon)\s+(?:[\w'-]+\s+){0,3}?in\b"
+        r"\bnur\s+diese\s+woche\b"
     ),
     "several_workers": Gated(
         r"\b(?:[2-9]|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide)\s+(?:\w+\s+){0,2}?"
@@ -71,6 +67,24 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\b(?:met|with)\s+(?:mijn|my)\s+(?:\w+\s+)?(?:vriendin|collega|friend|colleague|girlfriend)\b|"
         r"\b(?:mijn|my)\s+(?:vriendin|collega|friend|colleague)\s+(?:\(\d+\)\s+)?(?:kan|can|komt|comes)\s+(?:ook\s+|also\s+)?(?:mee|join)|"
         r"samen\s+of\s+apart|together\s+or\s+separately|ons\s+tweeen|werkt\s+ook\s+hier"
+    ),
+}
+# Rarer phrasings, each behind a cheap substring test (a branch more in the patterns above costs every ad):
+# "Ontvangst 24 uur" (a service offered round the clock, not "24 uur van tevoren"); "for 5 days only".
+_RARE: dict[str, tuple[str, re.Pattern[str]]] = {
+    "available_24_7": (
+        "24",
+        re.compile(
+            r"\b(?:geopend|ontvangst|ontvang|bereikbaar|beschikbaar|incall|outcall)\s+24\s*(?:hours|horas|h|uur)\b"
+            r"(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice))"
+        ),
+    ),
+    "new_in_town": (
+        "only",
+        re.compile(
+            r"\b(?:\d|one|two|three|four|five|six|seven|a\s+few)\s+(?:days?|nights?|weeks?)\s+only\b|"
+            r"\bonly\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|a\s+few)\s+(?:days|nights)\b"
+        ),
     ),
 }
 # A plural alone ("onze meiden", "girls") counts too, unless it names the clientele or a recruitment ("voor
@@ -112,14 +126,10 @@ def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> l
     for name, pattern in _PATTERNS.items():
         if name == "several_workers" and gender == "couple":
             continue  # a couple is one advertiser of two people; counted by gender, not as several workers
-        first = None
-        for match in pattern.finditer(folded):
-            if name in ("unsafe_sex", "new_in_town") and negated(folded, match.start()):
-                continue
-            if name == "unsafe_sex" and _NEGATED_AFTER.match(folded[match.end() : match.end() + 24]):
-                continue
-            first = match
-            break
+        first = _first_not_negated(pattern, folded, name)
+        rare = _RARE.get(name)
+        if first is None and rare is not None and rare[0] in folded:
+            first = _first_not_negated(rare[1], folded, name)
         if name == "several_workers":
             plural = _first_plural(folded)
             if plural is not None and (first is None or plural.start() < first.start()):
@@ -131,6 +141,16 @@ def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> l
         if first is not None:
             found.append(Evidence(name, first.group().strip()))
     return found
+
+
+def _first_not_negated(pattern: Gated | re.Pattern[str], folded: str, name: str) -> re.Match[str] | None:
+    for match in pattern.finditer(folded):
+        if name in ("unsafe_sex", "new_in_town") and negated(folded, match.start()):
+            continue
+        if name == "unsafe_sex" and _NEGATED_AFTER.match(folded[match.end() : match.end() + 24]):
+            continue
+        return match
+    return None
 
 
 def _name_list(text: Prepared) -> re.Match[str] | None:

@@ -29,7 +29,7 @@ _PLACE = (
 HOME_HOSTING = (
     r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|gs|st|g|gt|gen)\b|\bonvangst\b|"
     r"incall|private\s+(?:reception|apartment)|\breceive\b|\brecibo\b|\bprzyjmuje\w*|\bprimesc\b|"
-    r"\bricevo\b|\bje\s+(?:vous\s+|te\s+)?recois\b|\bempfang\w*|\bprivate\s+house\b|\b(?:i|we)\s+(?:\w+\s+)?host\b|\bhosting\b|\bwalk[\s-]*ins?\b|"
+    r"\bricevo\b|\brecois\b|\bempfang\w*|\bprivate\s+house\b|\b(?:i|we)\s+(?:\w+\s+)?host\b|\bhosting\b|\bwalk[\s-]*ins?\b|"
     r"\baan\s*bellen\b|\bbinnen\s*(?:lopen|loopt|wandelen|wandel|stappen|stap|vallen)\b|"
     r"\bwoon\s+en\s+werk\b|\blive\s+and\s+work\b|\btengo\s+(?:un\s+)?(?:sitio|lugar|piso|apartamento|espacio)\b|"
     r"\bvieni\s+a\s+trovarmi\b|\bzaprasza\w*\s+(?:\w+\s+)?do\s+(?:siebie|mnie|moj\w*)\b|"
@@ -56,18 +56,19 @@ HOME_SPEAKER_PLACE = (
     + _PLACE
     + r"\b|"
     # not when brought along to the client: "ik kom naar je toe met mijn massagetafel"
-    r"(?<!met\s)(?<!with\s)(?<!neem\s)(?<!breng\s)"
-    r"\b(?:mijn|my)\s+(?:\w+\s+)?(?:massagetafel|massage\s+table|werkkamer|kerker|dungeon)\b|"
+    r"\b(?:mijn|my)(?<!met\smijn)(?<!neem\smijn)(?<!breng\smijn)(?<!with\smy)\s+(?:\w+\s+)?(?:massagetafel|massage\s+table|werkkamer|kerker|dungeon)\b|"
     r"\bat\s+my\s+(?:place|apartment|flat|home|studio)\b|\bmy\s+place\b|\bbij\s+(?:mij|ons)\s+thuis|\bbei\s+mir\b|"
     # "thuis in Utrecht" is the speaker's home unless it is the client's ("bij jou thuis in")
-    r"\bu\s+mnie\b|\bla\s+mine\b|(?<!jou\s)(?<!je\s)(?<!\bu\s)(?<!uw\s)(?<!jullie\s)\bthuis\s+in\b|\bchez\s+moi\b|"
+    r"\bu\s+mnie\b|\bla\s+mine\b|\bthuis(?<!jou\sthuis)(?<!je\sthuis)(?<!\bu\sthuis)(?<!uw\sthuis)(?<!jullie\sthuis)\s+in\b|\bchez\s+moi\b|"
     r"\bvanuit\s+(?:huis|(?:een|mijn|ons|onze|het)\s+(?:\w+\s+)?(?:kamer|huis|pand|appartement|woning|studio|salon))\b|"
     r"\bhotel\w*\s+(?:\w+\s+)?die\s+ik\s+(?:regel|boek|huur)\b|\bmy\s+hotel\s*room\b|"
     r"\bwerk\w*\s+(?:\w+\s+){0,3}?in\s+(?:een|ons|het|mijn)\s+(?:\w+\s+)?(?:huis|pand|salon|appartement|studio)\b|"
     r"\b(?:piso|apartamento|lugar|espacio|sitio|local)\s+(?:propio|proprio|privado|discreto)\b|"
-    # "mi propio apartamento", "meu proprio apartamento" (not "tu propia casa": the client's)
-    r"\b(?:mi|meu|minha|tengo|tenho|un|uno|una|um|uma)\s+propr?i[ao]\s+(?:piso|apartamento|lugar|espacio|espaco|"
-    r"sitio|casa|departamento|estudio|local)\b|"
+    # "mi propio apartamento", "meu proprio apartamento"; not "tu propia casa" (the client's). The possessive
+    # is checked behind the word: a branch starting with "mi"/"un" would stop the fast scan everywhere.
+    r"\b(?:propi[ao](?<!tu\spropi[ao])(?<!su\spropi[ao])|propri[ao](?<!tua\spropri[ao])(?<!sua\spropri[ao])"
+    r"(?<!seu\spropri[ao])(?<!teu\spropri[ao]))\s+(?:piso|apartamento|lugar|espacio|espaco|sitio|casa|"
+    r"departamento|estudio|local)\b|"
     # someone else's place in an agency's or a third-person ad: "in haar praktijk", "in zijn studio"
     r"\bin\s+(?:haar|zijn|her|his)\s+(?:[\w-]+\s+)?(?:praktijk|massagepraktijk|salon|massagesalon|studio|"
     r"appartement|apartment|woning|huis|kamer|werkkamer|kerker)\b|"
@@ -87,7 +88,7 @@ ESCORT_MOVES = (
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:come|travel|visit)\s+(?:to\s+)?you\b|\bmeet\s+(?:\w+\s+){0,2}?at\s+(?:hotels?|your)\b|"
     r"\bbezoek(?:en)?\s+(?:ook\s+)?(?:klanten|heren|je|jou|u)\b|"
     r"\bsalidas?\b|\bsalgo\b|domicili?[oe]|\b(?:voy|vou|vengo)\s+(?:a|al|ao|en)\s+(?:tu|seu|su)?\s*(?:hotel|casa)\b|"
-    r"\bdeplas(?:ari|are|arile|ez|am|ri)\b|\bme\s+deplace\b|\bdeplacements?\b|\bchez\s+(?:toi|vous)\b|"
+    r"\bdepla(?:s(?:ari|are|arile|ez|am|ri)|c(?:e|ements?))\b|\bchez\s+(?:toi|vous)\b|"
     r"dojazd|dojezdzam|\bjade\s+do\s+ciebie\b|\bvin\s+la\b|\bvin\s+(?:eu\s+)?la\s+tine\b|acompanhante|hausbesuch\w*|"
     r"\baan\s+huis\b"
 )
@@ -131,7 +132,7 @@ _IMPLIED_HOME = re.compile(
 _HOME_AAN_HUIS = re.compile(r"(?:plek\w*|praktijk|salon|studio|ruimte|kamer\w*|werkplek|kapsalon)\s+$")
 # "Ik ontvang niet", "ontvangst niet mogelijk"; not "ik ontvang niet alleen heren".
 _NEGATED_AFTER = re.compile(
-    r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b|niet\b(?!\s+(?:alleen|enkel|slechts|meer\s+dan|ver)\b))"
+    r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b|pas\b|niet\b(?!\s+(?:alleen|enkel|slechts|meer\s+dan|ver)\b))"
 )
 
 
