@@ -65,6 +65,11 @@ PRICE_CASES = [
     ("Bel 1 uur van tevoren, 2 uur €300", 150.0, "notice-then-price"),
     ("Ik ben binnen 1 uur bij je, tarief €200.", 200.0, "travel-time-not-duration"),
     ("Bel 2 uur van tevoren. Tarief €150", 150.0, "notice-other-sentence"),
+    # a national phone number ends at its tenth digit; a range stays on its line
+    ("bel me 0635917284 25 min 60 50 min 110", 132.0, "phone-then-duration"),
+    ("bel 015228374651, 1 uur 150", 150.0, "long-foreign-number-blanked"),
+    ("1 uur €100\n- 2 uur €180", 100.0, "bullet-not-range"),
+    ("Tarief €150-200 per uur", 150.0, "range-lower-bound"),
     ("Ik kan 2 uur van tevoren, €150", 150.0, "notice-same-sentence"),
 ]
 
@@ -88,4 +93,53 @@ RATE_FIELD_CASES = [
 )
 def test_rate_field(field: str, expected: float | None, case: str) -> None:
     found = price_from_field(field)
+    assert (found[0] if found else None) == expected
+
+
+AGE_CASES = [
+    # a person word right before the number
+    ("Geile milf 38 Heerlen, ook escort. 0647281953", 38, "milf-number-place"),
+    ("HETERO MAN 38 VOOR BI/GAY HEREN. PRIVE IN VLAARDINGEN. 1 UUR 80 EURO.", 38, "caps-man-voor"),
+    ("LEKKERE RIJPE VROUW 52 VOOR EEN GEZELLIG UURTJE IN KAMPEN!!", 52, "caps-vrouw-voor-een-uurtje"),
+    ("Rijpe heer 67 geeft ontspanningsmassage aan heren, Tegelen.", 67, "heer-number-verb"),
+    ("Masculine Moroccan guy 28 for gay and bi men.", 28, "guy-number-for"),
+    ("Ik ben Joost, een rustige heer van 58 met ervaring als masseur.", 58, "heer-van"),
+    # a name, the number, then a service word or a verb
+    ("Busty Russian Mila 32 incall Amstelveen 150/h", 32, "name-number-incall"),
+    ("Thai lady Nok 40 give very good massage, oil or traditional.", 40, "name-number-give"),
+    ("Mature Dutch lady Ellen, 61 (but I look 10 years younger).", 61, "name-comma-number-paren"),
+    ("Ukrainian blonde Olena 🇺🇦, 27. Living in Rijswijk.", 27, "flag-comma-number"),
+    # ages in other languages
+    ("Szia! Réka vagyok, 24 éves magyar lány.", 24, "hu-eves"),
+    ("Аз съм Мила, 26 г., от България.", 26, "bg-g-dot"),
+    ("Ragazzo italiano 35enne, bel fisico, per donne e coppie.", 35, "it-enne"),
+    ("Ciao! Sono Alessia, trent'anni, siciliana.", 30, "it-trent-anni"),
+    ("Sono Giulia, ragazza di ventotto anni.", 28, "it-ventotto"),
+    ("Bruna Ferraz, 27a, carioca 🇧🇷", 27, "pt-27a"),
+    # two people
+    ("Stel (wij 50 en 52) zoekt heren tussen 25 en 45 jaar voor trio.", 50, "wij-two-ages"),
+    ("Twee vriendinnen van 24 en 26 die samen naar jouw hotel komen.", 24, "two-friends"),
+    ("Ik ben geen 20 meer maar 44 en daar ben ik trots op!", 44, "corrected-age"),
+    # non-cases: prices, durations, minimum ages, approximations, businesses listing workers
+    ("Half uur met dame 90, heel uur 160.", None, "met-dame-price"),
+    ("Lady 80 for 30 min, 1 hour 150.", None, "lady-price-for-duration"),
+    ("Dame 60 min 100 euro.", None, "dame-duration"),
+    ("Man 50+ zoekt dame.", None, "man-50-plus"),
+    ("Incall 70 outcall 90.", None, "incall-price"),
+    ("Gezellige vrouw van 50+, een uurtje kost 80.", None, "kost-80"),
+    ("Ervaren stel (beide eind 30) komt naar jullie toe.", None, "eind-30"),
+    ("Wij zoeken nieuwe dames (min. 21 jaar) voor dag- of nachtdienst.", None, "minimum-age"),
+    ("Alleen dames met registratie. Minimum leeftijd 21 jaar.", None, "minimum-leeftijd"),
+    ("Onze 12 dames zijn tussen 22 en 50 jaar.", None, "age-range"),
+    ("Club Velvet. Aanwezig o.a. Jolanda (38), Kiki (22) en Bianca.", None, "club-lists-workers"),
+    ("Sexclub La Playa. Dames: Romy 22, Lotte 35, Alina 28 + gastdames", None, "club-names-numbers"),
+    ("Privéhuis Roos. Nieuw bij ons: Roxana (23) uit Roemenië! Ook aanwezig: Sofia en Lara.", 23, "one-named"),
+    ("Ik ben Eva (27), zij is Nina (32). Wij werken in een privéhuis.", 27, "workers-speak-themselves"),
+    ("Masha and Olga, 23 and 25, duo for you.", 23, "duo-without-business"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "case"), AGE_CASES, ids=[c[2] for c in AGE_CASES])
+def test_age(text: str, expected: int | None, case: str, places: PlaceIndex) -> None:
+    found = age_from_text(prepare(text), places.names)
     assert (found[0] if found else None) == expected

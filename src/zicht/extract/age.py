@@ -18,6 +18,16 @@ _EN_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight",
 _EN_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty"}
 _ES_TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta", 8: "ochenta"}
 _ES_UNITS = ["", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
+_IT_TENS = {
+    2: "venti",
+    3: "trenta",
+    4: "quaranta",
+    5: "cinquanta",
+    6: "sessanta",
+    7: "settanta",
+    8: "ottanta",
+}
+_IT_UNITS = ["", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
 
 
 def _number_words() -> dict[str, int]:
@@ -30,7 +40,9 @@ def _number_words() -> dict[str, int]:
         "diecinueve": 19,
         "veinte": 20,
     }
+    words.update({"diciotto": 18, "diciannove": 19})
     for tens in range(2, 9):
+        words.update(_italian_tens(tens))
         words[_NL_TENS[tens]] = tens * 10
         words[_EN_TENS[tens]] = tens * 10
         if tens >= 3:
@@ -48,14 +60,25 @@ def _number_words() -> dict[str, int]:
     return {k: v for k, v in words.items() if MIN_AGE <= v <= MAX_AGE}
 
 
+def _italian_tens(tens: int) -> dict[str, int]:
+    """venti, ventuno, ventotto, trentadue ...; the elided stem before "anni" (trent'anni)."""
+    stem = _IT_TENS[tens]
+    words = {stem: tens * 10, f"{stem[:-1]}'": tens * 10}
+    for unit in range(1, 10):
+        unit_word = _IT_UNITS[unit]
+        joined = stem[:-1] + unit_word if unit_word[0] in "uo" else stem + unit_word
+        words[joined] = tens * 10 + unit
+    return words
+
+
 NUMBER_WORDS = _number_words()
 _WORDS_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _WORDS_HINT = re.compile(
-    r"tig|ty\b|ty[-\s]|tien|teen|veint|inta|enta|dieci"
+    r"tig|ty\b|ty[-\s]|tien|teen|veint|inta|enta|dieci|nt'|anta|vent|dicio|dician"
 )  # a written-out number 18-80 may be present: only then run the (slower) word patterns
 UNIT = (
     r"(?:jaar|jaartjes|jr|j|jarige|years?(?:\s+old)?|yrs?|yo|y/o|y\.o|anos|ans|lat|lata|ani|de\s+ani|jahre|"
-    r"lentes|anni|anitos|aninhos|anyos)\b"
+    r"lentes|anni|anitos|aninhos|anyos|eves|enne|години|годинки|лет|года|г\.?)(?:\b|(?<=\.))"
 )
 _NOT_AGE_AFTER = re.compile(
     r"^\s*(?:\+|/\s*\d(?!\d\s*\))|x\b|:|cm|kg|min|uur|u\b|h\b|euro|eur|€|%|,-|[.,]\d)|"
@@ -68,13 +91,18 @@ _OTHERS_BEFORE = re.compile(
     r"[\s(:,]*(?:van|is|of|die\s+is|who\s+is|\w+)?[\s(:,]*$|"
     r"\b(?:kinderen|kids|klanten|heren|mannen|men|clients|gentlemen|boven\s+de|onder\s+de|ouder\s+dan|jonger\s+dan|"
     r"over|above|under|tussen|vanaf|sinds|since|al|ruim|bijna|alleen|only|for|voor|dan|than)\s+(?:de\s+)?$|"
-    r"\b(?:van|of)\s+\d{1,2}\s*,\s*$|\d\s*(?:-|tot|to|a)\s*$"
+    r"\b(?:van|of)\s+\d{1,2}\s*,\s*$|\d\s*(?:-|tot|to|a)\s*$|"
+    # "eind 30", "early 40s"; "min. 21 jaar", "minimum leeftijd 21"; "tussen 25 en 45 jaar"; "geen 20 meer"
+    r"\b(?:eind|begin|midden|rond|end|early|late|mid|around|geen|not|no\s+longer)\s+(?:de\s+|the\s+)?$|"
+    r"\b(?:min|minimum|minimaal|minimale|minimal|max|maximum|maximaal|at\s+least|minstens)\.?\s+"
+    r"(?:leeftijd\s+|age\s+|(?:van\s+)?de\s+)?[:=]?\s*$|"
+    r"\b(?:tussen|between|entre|miedzy|intre)\s+(?:de\s+|the\s+)?\d{2}\s*(?:en|and|y|e|i|si|-)\s*$"
 )
 
 
 # Words after "ik ben" that are no name: "ik ben er 24/7", "ik ben tot 22 bereikbaar".
 _NOT_NAME_AFTER_VERB = (
-    r"(?:al|ruim|bijna|nu|hier|er|beschikbaar|bereikbaar|open|sinds|vanaf|tot|til|until|van|from|tussen|na|voor|"
+    r"(?:geen|not|no|niet|al|ruim|bijna|nu|hier|er|beschikbaar|bereikbaar|open|sinds|vanaf|tot|til|until|van|from|tussen|na|voor|"
     r"om|ongeveer|circa|pas|net|nog|available|here|there|since|about|over|under|onder|boven|dag|elke|every)"
 )
 
@@ -88,6 +116,17 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
             rf"we\s+are|(?:hij|zij|he|she)(?:\s+is)?|beide|both)\s+{_N}\b"
         ),
         re.compile(rf"\(\s*[mvhz]\s*{_N}\b"),
+        re.compile(rf"\b(?:wij|we|nous|noi)\s+{_N}\s*(?:en|and|&|/|,|y|e|et)\s*\d{{2}}\b"),
+        re.compile(rf",\s*{_N}a\s*,"),
+        # a corrected age: "ik ben geen 20 meer maar 44", "not 20 anymore but 44"
+        re.compile(
+            rf"\b(?:geen|not|no)\s+\d{{2}}\s+(?:meer|anymore|more)\s*,?\s*(?:maar|but|pero|mas)\s+{_N}\b"
+        ),
+        # two friends' ages, the first is the advertiser's: "Twee vriendinnen van 24 en 26"
+        re.compile(
+            rf"\b(?:vriendinnen|meiden|meisjes|girls|zussen|sisters|friends|amigas|chicas)\s+(?:van|of|de)\s+"
+            rf"{_N}\s*(?:en|and|&|y|e)\s*\d{{2}}\b"
+        ),
         # "ik ben Mandy 31", "hoi ik ben sanne 24": the speaker's name between the verb and the number
         re.compile(
             rf"\b(?:ik\s+ben|i\s+am|i'm|soy|sou|jestem|sunt|ich\s+bin)\s+(?!{_NOT_NAME_AFTER_VERB}\b)[a-z]+,?\s+{_N}\b"
@@ -96,8 +135,8 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{_N}\s*(?:en|and|&|y|i|si)\s*\d{{2}}\s*{UNIT}"),
         re.compile(r"\(\s*(\d{2})\s*(?:jaar|jr|j|yo|years)?\s*!*\s*(?:\)|en\s|and\s|&|/|,)"),
         re.compile(
-            rf"\b(?:meid|meisje|vrouw|dame|girl|lady|jongen|man|studente|schatje|vrouwtje|chica|dziewczyna|babe|"
-            rf"schoonheid|beauty|mevrouw|tante|oma)\s+(?:van|of|de)\s+{_N}\b"
+            rf"\b(?:meid|meisje|vrouw|dame|girl|lady|jongen|man|heer|milf|kerel|guy|boy|masseur|masseuse|studente|"
+            rf"schatje|vrouwtje|chica|chico|dziewczyna|babe|schoonheid|beauty|mevrouw|tante|oma)\s+(?:van|of|de)\s+{_N}\b"
         ),
     )
 
@@ -112,7 +151,7 @@ _EMOJI = "[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 _NAME_NUMBER = re.compile(
     r"\b([^\W\d_]+)(?:,?\s|\s+[-–—]\s+)(?:"
     + _EMOJI
-    + r"+\s*)?(\d{2})\b(?=\s*[,.!)]|\s*$|\s+[-–—]\s|\s*"
+    + r"+,?\s*)?(\d{2})\b(?=\s*[,.!)]|\s*$|\s+[-–—]\s|(?<=,\s\d\d)\s+\((?=[^\W\d_])|\s*"
     + _EMOJI
     + r"|"
     r"\s+(?:uit|from|in|aus|z|din|de|desde|da)\s+(?:the\s+|de\s+|het\s+)?[A-Z]|"
@@ -127,7 +166,11 @@ _NOT_NAME = frozenset(
     "dag day vanaf from halfuur halfuurtje uurtje kwartiertje halfje quickie "
     # duration words in other languages: "Media hora 70" is a price, not an age
     "hora horas ora ore godzina godziny stunde stunden heure heures minutos minuti media meia "
-    "sexy prive".split()
+    "sexy prive incall outcall ontvangst thuisontvangst hotel hotelbezoek visit sessie session tantra "
+    "eind begin midden rond end early late mid around geen "
+    # price words: "Een uurtje kost 80." is a price
+    "kost kosten kostet costs cost cuesta custa costa price prijs pret precio preco preis slechts only just "
+    "voor for".split()
 )
 # Words that name the advertiser only when set off by commas ("VIP escort, 27, model look"); "escort 80" is a
 # price.
@@ -172,12 +215,37 @@ _PERSON_WORDS = frozenset(
     "dame meid meisje vrouw girl lady woman chica mujer dziewczyna fata jongen boy man guy milf studente "
     "blondine brunette latina".split()
 )
+# "Mila 32 incall", "Nok 40 give(s) massage", "Jan 45 zoekt": what the named advertiser offers or does.
+_OFFER_WORDS = frozenset(
+    "incall outcall escort prive ontvangst ontvangt receives receiving hosts host visits bezoekt komt comes "
+    "geeft give gives biedt offers offering zoekt seeks seeking looking verwent spoils wacht waits waiting "
+    "masseert massages recibe atiende atendo busca ofrece przyjmuje primeste ricevo empfangt".split()
+)
+# "Geile milf 38 Heerlen", "HETERO MAN 38 VOOR", "Rijpe heer 67 geeft": a singular person word right before
+# the number states the age unless a duration or price is being written ("Half uur met dame 90").
+_PERSON_NUMBER = re.compile(
+    r"\b(?:milf|vrouw|vrouwtje|dame|meid|meisje|girl|lady|woman|mevrouw|man|heer|jongen|boy|guy|gent|gentleman|"
+    r"kerel|masseur|masseuse|chica|chico|mujer|hombre|ragazza|ragazzo|femeie|fata|baiat|studente|student|oma|"
+    r"granny|mature|ts|trans|shemale|travesti|transvrouw|ladyboy|blondine|brunette|latina|latino)\s+(?:"
+    + _EMOJI
+    + r"+\s*)?(\d{2})\b"
+)
+_PRICE_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:met|with|incl|inclusief|per|uur|min|minuten|hour|hours|kwartier|quickie|con|com|z|cu)|\+|€|\d)"
+    r"[\s.:]*(?:(?:een|a|an|de|la|una|uma)\s+)?(?:\w+\s+)?$"
+)
+_PRICE_CONTEXT_AFTER = re.compile(
+    r"^\s*(?:p\.?\s?/?\s?u\b|p/?h\b|per\b|e\b|r\b|rozen|roses|\$|£|"
+    r"(?:voor|for|per|een|a)\s+(?:een\s+|a\s+|an\s+|het\s+|1\s+)?(?:half|hele?|uur|uurtje|hour|kwartier|min|quickie|\d))"
+)
 
 
 def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> tuple[int, str] | None:
     """The first plausible stated age in the text and the words that stated it; `place_names` (folded names)
     lets a name, number, place sequence count ("Kim 25 Vlaardingen")."""
     folded = text.folded
+    if _lists_several_workers(text.raw, folded):
+        return None
     best: tuple[int, int, str] | None = None
     patterns = WORD_PATTERNS if _WORDS_HINT.search(folded) else DIGIT_PATTERNS
     for pattern in patterns:
@@ -200,12 +268,21 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
             and _plausible(folded, match.start(2), match.end(2))
         ):
             return value, match.group()
+    for match in _PERSON_NUMBER.finditer(folded):
+        value = _value(match.group(1))
+        if (
+            value is not None
+            and not _PRICE_CONTEXT_BEFORE.search(folded, max(0, match.start() - 24), match.start())
+            and not _PRICE_CONTEXT_AFTER.match(folded[match.end() : match.end() + 30])
+            and _plausible(folded, match.start(1), match.end(1))
+        ):
+            return value, match.group()
     for match in _NAME_NUMBER_WORD.finditer(text.raw):
         word = fold(match.group(3))
         value = _value(match.group(2))
         if (
             value is not None
-            and (word in _PERSON_WORDS or word in NATIONALITY_WORDS)
+            and (word in _PERSON_WORDS or word in NATIONALITY_WORDS or word in _OFFER_WORDS)
             and match.group(1).lower() not in _NOT_NAME
             and _plausible(folded, match.start(2), match.end(2))
         ):
@@ -235,6 +312,30 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
                 ):
                     return value, match.group()
     return None
+
+
+# A business (club, privéhuis, bureau, salon) listing several workers with their ages has no age of its own
+# (LABELLING.md): "Onze dames: Linda (34), Sharon (29)", "Dames: Romy 22, Lotte 35". A duo or couple without
+# business wording keeps its first age ("Masha and Olga, 23 and 25").
+_BUSINESS = re.compile(
+    r"\b(?:club|sexclub|nachtclub|clubje|privehuis|prive\s*huis|escortbureau|escort\s*bureau|bureau|agency|"
+    r"agentur|salon|bordeel|brothel|onze\s+(?:dames|meiden|girls|ladies)|our\s+(?:ladies|girls|models)|"
+    r"dames\s*:|aanwezig|bij\s+ons\s+werken)\b"
+)
+# "Ik ben Eva (27), zij is Nina (32). Wij werken in een privéhuis": the workers advertise themselves.
+_FIRST_PERSON = re.compile(r"\b(?:ik\s+ben|i\s+am|i'm|ich\s+bin|soy|sou|jestem|sunt|je\s+suis|sono)\b")
+_WORKER_AGE = re.compile(r"\b([A-Z][^\W\d_]+)\s*(?:\(\s*(\d{2})\s*\)|(\d{2})\s*(?=,|\s+en\b|\s+and\b|\s*\+))")
+
+
+def _lists_several_workers(raw: str, folded: str) -> bool:
+    if not _BUSINESS.search(folded) or _FIRST_PERSON.search(folded):
+        return False
+    named = {
+        m.group(1)
+        for m in _WORKER_AGE.finditer(raw)
+        if m.group(1).lower() not in _NOT_NAME and _value(m.group(2) or m.group(3)) is not None
+    }
+    return len(named) >= 2
 
 
 def _names_person(word: str, raw: str, match: re.Match[str]) -> bool:

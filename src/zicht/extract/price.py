@@ -70,7 +70,11 @@ _AMOUNT = re.compile(
     r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|rozen|roses|евро|,-))?"
 )
 # A phone number starts with + or 0 ("0612...", "+31 6", "0049"): "1u 120 06 48 39 17 25" keeps its price.
-_PHONE_LIKE = re.compile(r"(?:\+|(?<!\d)0)\d(?:[\s.\-]?\d){8,}")
+# A national number (0 + 9 digits) ends at its tenth digit unless more digits follow unspaced: in
+# "0635917284 25 min 60" the 25 is the next duration.
+_PHONE_LIKE = re.compile(
+    r"\+\d(?:[\s.\-]?\d){8,}|(?<!\d)00\d(?:[\s.\-]?\d){7,}|(?<!\d)0[1-9](?:[\s.\-]?\d){8}\d*"
+)
 # Opening hours ("van 10 tot 22 uur", "11-01u"): not prices or durations.
 _OPENING_HOURS = re.compile(
     r"(?<![\d.,€])\d{1,2}(?:[:.]\d{2})?\s*(?:-|tot|to|until|t/m|tm)\s*\d{1,2}(?:[:.]\d{2})?(?!\d)\s*(?:uur|u|h|hrs)\b"
