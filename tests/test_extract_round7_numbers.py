@@ -35,7 +35,11 @@ PRICE_CASES = [
     # one duration and one amount in a sentence or list row
     ("Een sessie duurt 2 uur en kost 170 euro. Bel 0317-482916.", 85.0, "sentence-2-uur-kost"),
     ("2 uur gezellig samen voor 200 euro. 06-36281045", 100.0, "sentence-gezellig-samen"),
-    ("– 30 minuten ontspanning: €60\n– 60 minuten body to body + happy end: €120\n", 120.0, "row-service-names"),
+    (
+        "– 30 minuten ontspanning: €60\n– 60 minuten body to body + happy end: €120\n",
+        120.0,
+        "row-service-names",
+    ),
     # minimum bookings
     ("Outcall only. 2 hours minimum, €400. Contact me.", 200.0, "hours-minimum"),
     ("Minimaal 2 uur, samen €300. Mail via de site.", 150.0, "minimaal-samen"),
@@ -133,7 +137,7 @@ AGE_CASES = [
     ("Onze 12 dames zijn tussen 22 en 50 jaar.", None, "age-range"),
     ("Club Velvet. Aanwezig o.a. Jolanda (38), Kiki (22) en Bianca.", None, "club-lists-workers"),
     ("Sexclub La Playa. Dames: Romy 22, Lotte 35, Alina 28 + gastdames", None, "club-names-numbers"),
-    ("Privéhuis Roos. Nieuw bij ons: Roxana (23) uit Roemenië! Ook aanwezig: Sofia en Lara.", 23, "one-named"),
+    ("Privéhuis Roos. Nieuw bij ons: Roxana (23) uit Roemenië! Ook aanwezig: Sofia.", 23, "one-named"),
     ("Ik ben Eva (27), zij is Nina (32). Wij werken in een privéhuis.", 27, "workers-speak-themselves"),
     ("Masha and Olga, 23 and 25, duo for you.", 23, "duo-without-business"),
 ]
