@@ -12,8 +12,12 @@ from zicht.extract.text import Gated, Prepared, fold, negated
 from zicht.vocab import Gender
 
 _TRANS = Gated(
-    r"\b(?:trans(?:gender|seksueel|seksuele|sexual|sexueel|sexuele|exual|vrouw|girl|woman|ex|sex)?|ts|"
-    r"t-?girl|shemale|she-male|travestie?t?e?|travesti|ladyboy|transsexual|transexual|transsexuelle)\b"
+    r"\b(?:trans(?:gender|vrouw|girl|woman|ex|sex|z)?|ts|"
+    # transsexual in nl/en/de/fr/ro/pl spellings: transseksueel, transexual, transsexuelle, transsexuala,
+    # transseksualna; Bulgarian/Russian транссексуална, трансвестит
+    r"trans{1,2}e[kx]s?u[ae]\w*|"
+    r"t-?girl|shemale|she-male|travestie?t?e?|travesti|ladyboy)\b|"
+    r"\bтранс(?:с?ексуал\w*|вестит\w*|джендър\w*|гендер\w*)?(?![а-я])"
 )
 _COUPLE = re.compile(
     r"\b(?:koppel|couple|echtpaar|stelletje|pareja)\b|"
@@ -22,10 +26,13 @@ _COUPLE = re.compile(
     r"\bpara\s+(?:szuka|zaprasza|bi\b|hetero|mieszana|z\s+\w+\b)|^para\b(?!\s+(?:o|a|os|as|el|la|los|las|ti|voce|"
     r"senhores|hombres|homens|caballeros|senores|todos|mi|me|ser|que|un|una|um|uma|usted)\b)|"
     r"\b(?:een|ons|ondeugend|leuk|spannend|geil|heet|hete|bi|jong|getrouwd|\w+s)\s+stel\b|^stel\b(?!\s+(?:je|u|jij|ik|het|voor|dat|me)\b)|"
-    r"\bstel\s*(?:\(|uit\b|van\b|zoekt\b|ontvangt\b)"
+    r"\bstel\s*(?:\(|uit\b|van\b|zoekt\b|ontvangt\b)|"
+    # Hungarian "pár vagyunk" (we are a couple; "pár nap" is "a few days"); German "ein (nettes) Paar", "wir
+    # sind ein Paar" (Dutch "een paar" is "a few"; "Paare" as clientele is plural)
+    r"\b(?:par\s+vagyunk|(?:magyar|hazas|fiatal|erett)\s+par)\b|\bein\s+(?:\w+es\s+)?paar\b"
 )
 # Every match of _COUPLE contains one of these: a cheap test before the (slow) pattern.
-_COUPLE_HINTS = ("koppel", "couple", "echtpaar", "stel", "pareja", "para")
+_COUPLE_HINTS = ("koppel", "couple", "echtpaar", "stel", "pareja", "par", "paar")
 _MALE = re.compile(
     r"\b(?:jongen|boy|guy|knul|gigolo|male|mannelijke|gay|hombre|chico)\b|"
     r"\b(?:rijpe|jonge|sportieve|getrouwde|geile|lekkere|hete|stoere|knappe|hetero|bi|een|young|handsome|"
@@ -36,19 +43,38 @@ _MALE = re.compile(
     r"\bmasseur\b|\b(?:heer|gentleman)\s*(?:\(\d\d\)|,\s*\d\d\b)|\b\d\d\s*(?:jaar\s*)?,\s*(?:[a-z]+\s+){0,2}?man\b|"
     # "discrete man voor vrouwen": a man offering to women or couples; Spanish "joven latino"
     r"\bman\s+(?:voor|for)\s+(?:vrouwen|dames|women|ladies|stellen|couples)\b|"
-    r"\bjoven\s+(?:latino|moreno|guapo|activo|dominicano|colombiano|venezolano|brasileno|cubano)\b"
+    r"\bjoven\s+(?:latino|moreno|guapo|activo|dominicano|colombiano|venezolano|brasileno|cubano)\b|"
+    # male nouns in the ads' other languages (vent/kerel nl, bloke en, homme fr, ragazzo it, chlopak/facet pl,
+    # baiat/barbat ro, srac/ferfi hu, rapaz/homem pt); "homme"/"homem" not as the clientele ("pour homme")
+    r"\b(?:vent|kerel|bloke|fella|ragazzo|chlopak|facet|mezczyzna|baiat|barbat|srac|ferfi|rapaz)\b|"
+    r"\b(?:homme|homem)(?<!pour\shomme)(?<!les\shomme)(?<!para\shomem)\b|"
+    # German: an -er adjective before Typ/Mann/Kerl ("sympathischer Typ", "junger Mann"); not "oder Mann"
+    r"\b(?:\w+ischer|junger|netter|reifer|sportlicher|gepflegter|attraktiver|charmanter|erfahrener|deutscher)"
+    r"\s+(?:typ|mann|kerl)\b|\btyp\s*\(\d\d|"
+    # male nationality forms of es/pt (the -a forms are female cues); not language names (italiano, espanol)
+    r"\b(?:brasileiro|brasileno|colombiano|venezolano|dominicano|cubano|peruano|mexicano|argentino|chileno|"
+    r"ecuatoriano|boliviano|uruguayo|paraguayo|hondureno|salvadoreno|guatemalteco|puertorriqueno)\b|"
+    # "heer 67", "heer van 58", "gentleman escort"; not the clientele "de heer 50+"
+    r"\bheer(?<!de\sheer)\s+(?:van\s+)?\d\d\b(?!\s*\+)|\bgentleman\s+(?:escort|companion|masseur)\b|"
+    # "ik ben een lieve man", "I am a friendly guy"
+    r"\b(?:ben|am|i'm|im)\s+(?:een|a|an)\s+(?:\w+\s+){0,3}?(?:man|guy|jongen|kerel|vent|heer|gentleman)\b"
 )
 # "Man (45), verzorgd": a capitalised "Man" before the age is the advertiser; lower case it is mostly someone
 # else's ("mijn man (45) en ik"). Read on the raw text, where the capital is kept.
-_MAN_AGE = re.compile(r"\b(?:Man|MAN)\s*(?:\(\s*\d\d\s*\)|,\s*\d\d\b)")
+_MAN_AGE = re.compile(r"\b(?:Man|MAN)\s*(?:\(\s*\d\d\s*\)|,\s*\d\d\b|\s\d\d\b(?!\s*\+))")
 _FEMALE = re.compile(
     r"\b(?:meid|meidje|meisje|meiden|vrouw|vrouwtje|dame|dames|girl|girls|lady|ladies|woman|chica|mujer|"
     r"dziewczyna|fata|tanara|studente|milf|babe|schoonheid|beauty|masseuse|escortdame|brunette|blondine|"
     r"latina|polka|romanca|russin|ukrainka|colombiana|venezolana|dominicana|cubana|peruana|brasileira|"
     r"portuguesa|rumana|rusa|she|zij|ze|her|haar|mevrouw|lieverd|dominatrix|meesteres|godin|goddess|queen|"
-    r"girlfriend|vriendinnen|famke|mulatta|filipina|weduwe)\b"
+    r"girlfriend|vriendinnen|famke|mulatta|filipina|weduwe|ragazza|lany|frau|hausfrau|femme)\b"
     # "Dames en heren", "ladies and gentlemen": a greeting, not a gender cue
     r"(?!\s+(?:en|and|&)\s+(?:heren|gentlemen|gents)\b)"
+)
+# A greeting or the clientele before a woman noun ("Hey ladies!", "voor dames", "for women"): no cue for the
+# advertiser. Read on the text just before the noun.
+_ADDRESSED = re.compile(
+    r"\b(?:hi|hey|hello|hallo|hoi|dear|beste|voor|for|para|pour|fur|dla|pentru)\s+(?:lieve\s+|all\s+|alle\s+)?$"
 )
 
 _FIELD = (
@@ -69,8 +95,11 @@ def gender_from_field(value: str | None) -> Gender | None:
     return None
 
 
-def gender_from_text(text: Prepared) -> tuple[Gender, str] | None:
+def gender_from_text(text: Prepared, name: str | None = None) -> tuple[Gender, str] | None:
+    """The first gender cue of the text; trans wording in the display name ("TS Demi") counts too."""
     folded = text.folded
+    if name and (trans_name := _TRANS.search(fold(name))):
+        return "trans", trans_name.group()
     for match in _TRANS.finditer(folded):
         if not negated(folded, match.start()):
             return "trans", match.group()
@@ -78,11 +107,11 @@ def gender_from_text(text: Prepared) -> tuple[Gender, str] | None:
     if couple:
         return "couple", couple.group()
     male = _MALE.search(folded)
-    if "man" in folded:
+    if "Man" in text.raw or "MAN" in text.raw:
         capital = _MAN_AGE.search(text.raw)
         if capital and (not male or capital.start() < male.start()):
             male = capital
-    female = _FEMALE.search(folded)
+    female = next((m for m in _FEMALE.finditer(folded) if not _ADDRESSED.search(folded, 0, m.start())), None)
     if male and (not female or male.start() < female.start()):
         return "male", male.group()
     if female:

@@ -31,7 +31,7 @@ def extract_ad(
     text = prepare(ad.text)
     evidence: list[Evidence] = []
 
-    text_gender = gender_from_text(text)
+    text_gender = gender_from_text(text, fields.get("name"))  # "TS Demi": trans wording in the name counts
     letters = sum(map(str.isalpha, text.raw[:200]))
     gender = resolve_gender(gender_from_field(fields.get("gender")), text_gender, letters)
 

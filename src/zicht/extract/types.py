@@ -17,23 +17,35 @@ from zicht.vocab import WorkType
 # can exercise them one by one (tests/test_extract_grammar.py). Negation is read around every match.
 _ME = r"(?:mij|me|ons|mnie|siebie)"  # first person (nl/pl)
 _YOU = r"(?:jou|je|u|jullie)"  # second person (nl)
-_MY = r"(?:mijn|my|onze|our|mi|mio|mia|meu|minha|moj\w*|meine?m?|mon|ma)"
-_YOUR = r"(?:jouw|uw|your|tu|seu|sua|twoj\w*|deine?m?)"
+_MY = r"(?:mijn|my|onze|our|mi|mio|mia|meu|minha|moj\w*|mein(?:e[mnrs]?)?|unserer?|mon|ma)"
+_YOUR = r"(?:jouw|uw|your|tu|seu|sua|twoj\w*|dein(?:e[mnrs]?)?)"
 # places a person lives or works in (nl/en/es/pt/pl/it/ro)
 _PLACE = (
     r"(?:huis|woning|appartement|flat|kamer|werkkamer|studio|kerker|dungeon|boerderij|praktijk|salon|"
     r"massagetafel|place|apartment|room|home|house|casa|piso|apartamento|departamento|lugar|sitio|espacio|"
-    r"espaco|ape|apartament\w*|mieszkani\w*|pokoj\w*|appartamento|chambre|maison|hotel\w*)"
+    r"espaco|ape|apartament\w*|mieszkani\w*|pokoj\w*|appartamento|chambre|maison|hotel\w*|"
+    # compounds and the other languages' words: praktijkruimte, massageruimte, practice, Praxis, Wohnung
+    r"praktijk\w*|\w*ruimte|behandelkamer|practice|praxis|wohnung|gabinet\w*)"
 )
 # Hosting verbs and nouns (first person, or the client coming / walking in).
 HOME_HOSTING = (
     r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|gs|st|g|gt|gen)\b|\bonvangst\b|"
-    r"incall|private\s+(?:reception|apartment)|\breceive\b|\brecibo\b|\bprzyjmuje\w*|\bprimesc\b|"
+    r"incall|private\s+(?:reception|apartment)|\breceiv(?:e|es|ing)\b|\brecibo\b|\bprzyjmuje\w*|\bprim(?:esc|im)\b|"
+    # pt recebo, fr nous recevons, hu fogadok/fogadlak/fogadunk, bg приемам, ru принимаю, Frisian ûntfang
+    r"\breceb(?:o|emos)\b|\brecevons\b|\bfogad(?:ok|lak|unk|om|juk)\b|\bприема\w*|\bпринима\w*|\buntfang\w*|"
+    # a venue where clients come: an entrance fee or own entrance, a room price "met dame", a window
+    r"\bentree\b|\braam\s*(?:nr\.?\s*)?\d|\bwindow\s+(?:girl|worker|lady)|\baankloppen\b|"
     r"\bricevo\b|\brecois\b|\bempfang\w*|\bprivate\s+house\b|\b(?:i|we)\s+(?:\w+\s+)?host\b|\bhosting\b|\bwalk[\s-]*ins?\b|"
     r"\baan\s*bellen\b|\bbinnen\s*(?:lopen|loopt|wandelen|wandel|stappen|stap|vallen)\b|"
     r"\bwoon\s+en\s+werk\b|\blive\s+and\s+work\b|\btengo\s+(?:un\s+)?(?:sitio|lugar|piso|apartamento|espacio)\b|"
     r"\bvieni\s+a\s+trovarmi\b|\bzaprasza\w*\s+(?:\w+\s+)?do\s+(?:siebie|mnie|moj\w*)\b|"
-    r"\bkamers?\s*(?:\d|[:=]|prijs|huur|vanaf|v\.a\.)|kamer\s*\+\s*dame"
+    r"\bkamers?\s*(?:\d|[:=]|prijs|huur|vanaf|v\.a\.)|kamer\w*\s*(?:\+|met)\s*(?:een\s+)?dame|"
+    # the client is told where to park or asks for the address: he comes over
+    r"\b(?:gratis|free|eigen|voldoende|ruim|volop|genoeg|ample|makkelijk|easy)\s+(?:\w+\s+)?(?:parkeren|parking|"
+    r"parkeergelegenheid)\b|\bparkeren\s+(?:in\s+de\s+straat|op\s+eigen|voor\s+de\s+deur|om\s+de\s+hoek|is\s+gratis|"
+    r"kan\b|mogelijk)|\bparkeergelegenheid\b|\bparkplatz\w*\s+vor\b|\bparking\s+(?:available|nearby|on\s+site|in\s+front)|"
+    r"\badres(?<!je\sadres)(?<!jouw\sadres)(?<!uw\sadres)\s+(?:via|per|op\s+aanvraag|na\s+(?:afspraak|contact|"
+    r"bevestiging)|bij\s+(?:afspraak|bevestiging))\b|\baddress\s+(?:on|upon|after)\s+(?:request|booking)\b"
 )
 # The client comes to the speaker ("kom langs", "je komt naar mij", "come visit me", "die me komt bezoeken").
 HOME_CLIENT_COMES = (
@@ -42,7 +54,12 @@ HOME_CLIENT_COMES = (
     r"\b(?:kom|komt|komen|come)\s+(?:\w+\s+)?(?:naar|to)\s+(?:mij|me|mijn|ons|onze|my|our)\b|"
     r"\b(?:me|mij|ons)\s+(?:\w+\s+){0,4}?bezoeken\b|\bbezoek\s+(?:me|mij|ons)\b|"
     r"\bwaar\s+(?:je|u|jullie)\s+(?:\w+\s+)?(?:welkom|terecht)\b|\bwelkom\s+bij\s+(?:mij|ons)\b|"
-    r"\bkom\w*\s+(?:\w+\s+)?bij\s+[a-z]+\s+in\b"
+    # "kom bij Lisa in Zwolle"; not "kom graag bij jou in Den Bosch" (outcall)
+    r"\bkom\w*\s+(?:\w+\s+)?bij\s+(?!jou\b|je\b|u\b|uw\b|jullie\b)[a-z]+\s+in\b|"
+    # "Welcome to my house"; not "Welcome to my page"
+    r"\b(?:welcome|welkom)\s+(?:to|in|at)\s+(?:my|our|mijn|onze|ons)\s+(?:[\w-]+\s+)?" + _PLACE + r"\b|"
+    r"\bcome\s+by\b|"
+    r"\bvieni\s+(?:\w+\s+)?da\s+me\b"
 )
 # A place on the speaker's side ("bij mij terecht", "in mijn woning", "at my place", "en mi piso", "u mnie").
 HOME_SPEAKER_PLACE = (
@@ -50,6 +67,13 @@ HOME_SPEAKER_PLACE = (
     r"\bbij\s+(?:mij|ons)\s+(?:thuis|op\s+(?:de\s+)?\w+|aan\s+huis)\b|"
     r"\b(?:afspr\w*|ontmoet\w*|alleen|of|ook|sessies?|dates?)\s+bij\s+(?:mij|ons)\b|"
     r"\bbij\s+(?:mij|ons)\s+(?:of|en)\s+(?:bij\s+)?(?:jou|je|u|in)\b|"
+    # "Bij mij." as an answer, "thuis bij mij", "bij mij in Lelystad" (not "bij mij in de buurt": near me)
+    r"\bbij\s+(?:mij|ons)\s*(?=[.!;)\n]|$)|\bthuis\s+bij\s+(?:mij|ons)\b|"
+    r"\bbij\s+(?:mij|ons)\s+in\s+(?!de\s+(?:buurt|regio|omgeving|auto)\b|je\b|jouw\b|uw\b)|"
+    # hu nálam (at mine), lakásomban (in my flat); bg/ru у дома / у себя (at home); pt atendo no hotel/meu apê
+    r"\bnalam\b|\blakasom\w*|\bу\s+(?:дома|себя)(?![а-я])|"
+    r"\batend[oe]\w*\s+(?:no|na|num|numa|em)\s+(?!seu\b|sua\b|teu\b|tua\b)(?:\w+\s+)?(?:hotel|ape|apartamento|"
+    r"local|flat|casa|studio|espaco)\b|\b(?:our|my)\s+(?:apartment|flat)\b|"
     r"\b(?:in|op|naar|at|en|no|na|em|nel|nella|w|la|dans|chez)\s+"
     + _MY
     + r"\s+(?:[\w-]+\s+)?"
@@ -77,7 +101,9 @@ HOME_SPEAKER_PLACE = (
     r"\bown\s+(?:[\w-]+\s+){0,2}?(?:room|place|apartment|flat|studio)\b|\bprivate\s+rooms?\b|"
     r"\b(?:mijn|my|onze|our)\s+(?:[\w-]+\s+)?(?:studio|praktijk|massagepraktijk|massagesalon|salon)\b|"
     r"\bin\s+(?:ons|onze)\s+(?:huis|appartement|woning|flat|studio|pand|salon)\b|\bprywatnie\b|"
-    r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\bclub\b|\braamwerk|\bprive\b(?!-)"
+    r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\braamwerk|\bprive\b(?!-)|"
+    # a club where clients come: sexclub, saunaclub, nachtclub, relaxclub, parenclub (not a football club)
+    r"\b(?:sex|seks|sauna|nacht|night|relax|erotiek|paren|swing|prive)?\s?clubs?\b"
 )
 # The speaker moves towards the client ("ik kom naar je toe", "I travel to you", "voy a tu hotel").
 ESCORT_MOVES = (
@@ -89,8 +115,18 @@ ESCORT_MOVES = (
     r"\bbezoek(?:en)?\s+(?:ook\s+)?(?:klanten|heren|je|jou|u)\b|"
     r"\bsalidas?\b|\bsalgo\b|domicili?[oe]|\b(?:voy|vou|vengo)\s+(?:a|al|ao|en)\s+(?:tu|seu|su)?\s*(?:hotel|casa)\b|"
     r"\bdepla(?:s(?:ari|are|arile|ez|am|ri)|c(?:e|ements?))\b|\bchez\s+(?:toi|vous)\b|"
-    r"dojazd|dojezdzam|\bjade\s+do\s+ciebie\b|\bvin\s+la\b|\bvin\s+(?:eu\s+)?la\s+tine\b|acompanhante|hausbesuch\w*|"
-    r"\baan\s+huis\b"
+    r"dojazd|dojezdzam|\bjade\s+do\s+ciebie\b|\bvin\s+la\b|\bvin\s+(?:eu\s+)?la\s+tine\b|acompanha(?:nte|mento)s?|"
+    r"hausbesuch\w*|\baan\s+huis\b|"
+    # de Hotelbesuche, "Besuche auch im Hotel", "komme zu dir"; hu hozzád (to you), hotelbe(n); bg/ru ескорт,
+    # идвам при теб, выезд; it mi sposto, vengo da te; pt/es deslocações, me desplazo
+    r"hotelbesuch\w*|\bbesuche?\s+(?:\w+\s+)?(?:im|ins|in\s+(?:deinem|ihrem))\s+hotel|"
+    r"\bkomme?\s+(?:\w+\s+)?zu\s+(?:dir|ihnen|euch)\b|\bhozzad\b|\bhotelben?\b|\b[еэ]скорт\w*|"
+    r"\bидвам\s+(?:при\s+)?(?:теб|вас)(?![а-я])|\bвыезд\w*|\bsposto\b|\bvengo\s+(?:\w+\s+){0,2}?da\s+te\b|"
+    r"\bdesloc\w*|\bdesplaz\w*|"
+    # "only hotels", "só hotéis"; "or visit you", "or come to Deventer" (not "come to my place")
+    r"\b(?:so|only|alleen|solo|apenas|tylko)\s+(?:in\s+|em\s+|en\s+)?hote(?:l|is|ls|les)\b|\bvisit\s+you\b|"
+    r"\b(?:or|also)\s+(?:i\s+)?(?:come|travel|drive)\s+to\b(?!\s+(?:my|our|me|us)\b)|"
+    r"\b(?:kom|rijd|ga)\s+ook\s+naar\b(?!\s+(?:mij|ons|mijn|onze)\b)|\bstay\s+with\s+you\b"
 )
 # A place on the client's side ("bij jou thuis", "your hotel", "en tu casa", "u ciebie", "or theirs").
 ESCORT_CLIENT_PLACE = (
@@ -100,13 +136,14 @@ ESCORT_CLIENT_PLACE = (
     r"\b(?:afspr\w*|ontmoet\w*|alleen|of|ook|zowel)\s+bij\s+(?:jou|u|jullie)\b|\bbij\s+(?:jou|u)\s+(?:of|en)\b|"
     r"\b(?:jouw|uw)\s+(?:eigen\s+)?(?:woning|huis|hotel\w*|appartement|adres|thuis)\b|"
     r"\bje\s+(?:woning|hotel\w*|appartement|adres)\b|"
-    r"\b(?:at|to|in)\s+your\s+(?:place|hotel|home|house|apartment|room)|\bor\s+theirs\b|\btheir\s+(?:place|hotel)\b|"
+    r"\b(?:at|to|in)\s+your\s+(?:place|hotel|home|house|apartment|room)|\byour\s+(?:place|hotel\w*)\b|"
+    r"\bor\s+theirs\b|\btheir\s+(?:place|hotel)\b|"
     r"\b(?:en|a)\s+tu\s+(?:casa|hotel|domicilio|apartamento)|\b(?:no\s+seu|na\s+sua|ao\s+seu)\s+(?:hotel|casa)|"
     r"\bu\s+ciebie\b|\bla\s+(?:tine|hotel)\b|naar\s+(?:je|jouw|uw)\s+(?:hotel|huis)|"
     r"\bhotel\s*(?:en|and|of|or|/)\s*(?:thuis|huis|home)bezoek"
 )
 MASSAGE = (
-    r"massa(?:ge|gem|je|z|ggio)\w*|masaz\w*|\bmasaj\w*|body[\s-]*(?:to|2|tot)[\s-]*body|tantr\w*|"
+    r"massa(?:ge|gem|je|z|gg)\w*|masaz\w*|\bmasszazs\w*|\bмасаж\w*|\bмассаж\w*|\bmasaj\w*|body[\s-]*(?:to|2|tot)[\s-]*body|tantr\w*|"
     r"\bnuru\b|\blingam\b|masseuse|masseur|masajista"
 )
 FAMILIES: dict[str, tuple[WorkType, str]] = {
@@ -132,8 +169,44 @@ _IMPLIED_HOME = re.compile(
 _HOME_AAN_HUIS = re.compile(r"(?:plek\w*|praktijk|salon|studio|ruimte|kamer\w*|werkplek|kapsalon)\s+$")
 # "Ik ontvang niet", "ontvangst niet mogelijk"; not "ik ontvang niet alleen heren".
 _NEGATED_AFTER = re.compile(
-    r"^\s*(?:niet\s+mogelijk|not\s+possible|nee\b|no\b|pas\b|niet\b(?!\s+(?:alleen|enkel|slechts|meer\s+dan|ver)\b))"
+    r"^\s*(?:(?:zelf|ook|helaas|momenteel|nu)\s+)?(?:niet\s+mogelijk|not\s+possible|nee\b|no\b|pas\b|"
+    r"niet\b(?!\s+(?:alleen|enkel|slechts|meer\s+dan|ver)\b))"
 )
+# Bulgarian/Russian "не приемам": the shared negation list is Latin-script.
+_NEGATED_CYRILLIC = re.compile(r"(?:^|[^а-я])(?:не|нет)\s+$")
+# Exclusive outcall ("Alleen escort", "escort only", "ik ontvang zelf niet", "no incall"): no reception, even
+# when a place is named ("hotel of thuis in Breda" is the client's home).
+_OUTCALL_ONLY = re.compile(
+    r"\b(?:alleen|enkel|uitsluitend|only|solo|tylko|doar|nur|csak)\s+(?:es{1,2}[ck]o{1,2}u?r[dt]|outcall)\b|"
+    r"\b(?:es{1,2}[ck]o{1,2}u?r[dt]|outcall)\s+only\b|\bno\s+incall\b|"
+    # "ik ontvang (zelf) niet.", "ik ontvang niet, maar kom"; not "ik ontvang niet thuis, maar in een hotel"
+    r"\bontvang\w*\s+(?:zelf\s+)?niet\s*(?:[.,!;)\n]|$|maar\s+(?:ik\s+)?kom)"
+)
+# Renting a room, studio or window out to workers ("Werkkamers te huur", "Studio for rent", "Kamer verhuur
+# voor dames"): the ad offers no sex work, so no type, even with "private entrance, free parking".
+_RENTAL = re.compile(
+    r"\b(?:kamer|kamers|werkkamer\w*|raam\w*|ramen|studio\w*|rooms?|windows?|ruimte|werkplek\w*|apartment|"
+    r"appartement)\s+(?:\w+\s+){0,3}?(?:te\s+huur|for\s+rent|to\s+rent|to\s+let|zu\s+vermieten)\b|"
+    r"\b(?:kamer|raam|ramen|studio|werkplek)\w*\s*verhuur|\bverhuurder\b|\bvrije\s+ramen\b"
+)
+_RENTAL_HINTS = ("huur", "rent", "vermiet", "to let", "ramen")  # every _RENTAL match contains one
+
+
+def _is_rental(folded: str) -> bool:
+    return any(hint in folded for hint in _RENTAL_HINTS) and bool(_RENTAL.search(folded))
+
+
+def _outcall_only(folded: str) -> bool:
+    return any(not negated(folded, m.start()) for m in _OUTCALL_ONLY.finditer(folded))
+
+
+def _is_negated(folded: str, match: re.Match[str]) -> bool:
+    start = match.start()
+    if negated(folded, start) or _NEGATED_AFTER.match(folded[match.end() : match.end() + 20]):
+        return True
+    return "\u0400" <= folded[start] <= "\u04ff" and bool(
+        _NEGATED_CYRILLIC.search(folded, max(0, start - 8), start)
+    )
 
 
 def types_from(
@@ -144,11 +217,13 @@ def types_from(
     if not value:
         return set(), []
     folded = folded if folded is not None else fold(value)
+    if _is_rental(folded):
+        return set(), []
     found: set[WorkType] = set()
     evidence: list[str] = []
     for work_type, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
-            if negated(folded, match.start()) or _NEGATED_AFTER.match(folded[match.end() : match.end() + 20]):
+            if _is_negated(folded, match):
                 continue
             if match.group().startswith("aan") and _HOME_AAN_HUIS.search(
                 folded[max(0, match.start() - 16) : match.start()]
@@ -159,7 +234,10 @@ def types_from(
             found.add(work_type)
             evidence.append(match.group())
             break
-    if implied and "home" not in found:
+    if "home" in found and _outcall_only(folded):
+        found.discard("home")
+        return found, evidence
+    if implied and "home" not in found and not _outcall_only(folded):
         implied_match = _IMPLIED_HOME.search(folded)
         if implied_match and not negated(folded, implied_match.start()):
             found.add("home")
