@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from zicht.extract.licence import licence_terms
 from zicht.extract.text import Gated, Prepared, fold, negated
 from zicht.models import Evidence
 from zicht.vocab import Gender
@@ -26,7 +27,7 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
     ),
     "unsafe_sex": Gated(
         r"zonder\s+condoom|without\s+(?:a\s+)?condom|\bno\s+condom|sin\s+condon|bez\s+gumki|fara\s+prezervativ|"
-        r"bareback|\bbb\b|onbeschermd\w*|unprotected|\bowo\b|(?:pijpen|frans|blowjob|bj)\s+(?:zonder|without)\b|"
+        r"bareback|\bbb\b|onbeschermd\w*|unprotected|\bowo\b|(?:pijpen|frans|blowjob|bj|gv)\s+(?:zonder|without)\b|"
         # "ook zonder" ending a phrase, also run-on ("24/7 ook zonder 1u 120"); not "ook zonder afspraak"
         r"\b(?:doe|ook|alles)\s+(?:ook\s+)?zonder\s*(?:[.!,]|$|(?=\d|€))|\bnatural\s+(?:sex|service)|"
         r"\b(?:zonder|without|sin|sem|bez|fara|ohne)\s+(?:bescherming|protection|proteccion|protecao|"
@@ -35,19 +36,19 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
     "third_party": Gated(
         r"bel\s+mijn\s+(?:manager|assistent\w*|secretaresse|vriend\w*|receptie)|\b(?:my|mijn|mi|meu)\s+manager|"
         r"\bmanagerul\b|"
-        r"bookings?\s+(?:only\s+)?(?:via|through)|boeking\w*\s+via|boeken\s+via|afspra(?:ak|ken)\s+(?:alleen\s+)?via\s+"
-        r"(?:mijn|onze|de|my|our)\b|\breceptie\b|\breceptionist\b|\bcentrale\b|\boffice\b|\bkantoor\b|"
+        r"bookings?\s+(?:only\s+)?(?:via|through)|boeking\w*\s+via|boeken\s+via|afspra(?:ak|ken)\s+(?:maken\s+|plannen\s+)?(?:alleen\s+)?via\s+"
+        r"(?:mijn|onze|de|my|our)\b|\breceptie\b|\breceptionist\w*|\bcentrale\b|\boffice\b|\bkantoor\b|"
         r"\bbooker\b|regelt\s+de\s+afspraken|(?:through|via)\s+my\s+(?:friend|manager|agent)|call\s+our|"
         r"bel\s+onze|\bonze\s+receptie|\bassistente\b|\bmy\s+agent\b|\breserver\w*\s+(?:alleen\s+)?via|"
         r"\breservations?\s+(?:only\s+)?(?:via|through)|\breservas?\s+(?:solo\s+)?(?:por|via|con)\b"
     ),
     "new_in_town": re.compile(  # not Gated: faster as it is
         r"\bnieuw\w*\s+(?:\w+\s+){0,2}?in\s+(?!het\s+vak|dit\s+werk|de\s+branche|het\s+werk)|"
-        r"\bnew\s+(?:\w+\s+){0,1}?in\s+(?!the\s+business)|\bnuev[oa]\s+en\b|\bnowa\s+w\b|\bnou[aă]\s+[iî]n\b|"
-        r"\bop\s+tour\b|\bon\s+tour\b|\b(?:alleen|vanaf)\s+deze\s+week\b|\bdeze\s+week\s+(?:\w+\s+){0,2}in\b|"
+        r"\bnew\s+(?:\S+\s+){0,3}?in\s+(?!the\s+business|my\b|your\b)|\bnuev[oa]\s+en\b|\bnowa\s+(?:\w+\s+)?w\b|\bnou[aă]\s+[iî]n\b|"
+        r"\b(?:op|on|em|en|in|auf)\s+tour\b|\b(?:alleen|vanaf)\s+deze\s+week\b|\bdeze\s+week\s+(?:\w+\s+){0,2}in\b|"
         r"\bonly\s+this\s+week\b|\bnet\s+aangekomen\b|\bjust\s+arrived\b|\bvoor\s+korte\s+tijd\b|"
         r"\bnieuw\w*\s+(?:dame|meid|girl|collega)\w*\s+bij\s+ons\b|"
-        r"\bfor\s+a\s+(?:short\s+time|few\s+days)\b|\bvisiting\b(?!\s+(?:\w+\s+){0,2}(?:regularly|often|every|weekly|monthly))|\bde\s+passage\b|\bfirst\s+time\s+in\b|"
+        r"\bfor\s+a\s+(?:short\s+time|few\s+days)\b|\bvisiting\b(?!\s+(?:you|your|u|clients|customers|gentlemen)\b|\s+(?:\w+\s+){0,2}(?:regularly|often|every|weekly|monthly))|\bde\s+passage\b|\bfirst\s+time\s+in\b|"
         r"\beerste\s+keer\s+in\b|\bsinds\s+kort\s+in\b|\balleen\s+vandaag\b|\b\d\s+weeks?\s+only\b|"
         r"\bfor\s+\d\s+weeks?\s+only\b|\bthis\s+week\s+only\b|\b(?:recien|acabo\s+de)\s+llegad[ao]s?\b|"
         r"\brecem[\s-]+chegad[ao]s?\b|\bnewly\s+arrived\b|\bsinds\s+kort\s+(?:\w+\s+)?in\b|"
@@ -59,34 +60,123 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\bnur\s+diese\s+woche\b"
     ),
     "several_workers": Gated(
-        r"\b(?:[2-9]|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide)\s+(?:\w+\s+){0,2}?"
-        r"(?:meiden|meisjes|dames|girls|ladies|vrouwen|chicas|masseuses|dziewczyny|escorts|modellen|models)\b|"
-        r"\bduo\b|"
-        r"\b(?:wij|we)\s+(?:zijn|are|werken|work)\b|"
-        r"\b(?:onze|our)\s+(?:\w+\s+)?(?:dames|meiden|girls|ladies|models|modellen|escorts|masseuses|chicas)\b|"
+        r"\b(?:[2-9]|[1-9]\d|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide|doua|trei|dwie|trzy|zwei|"
+        r"drei)\s+(?:(?!voor\b|for\b|van\b|jaar\b|years\b)\w+\s+){0,2}?"
+        r"(?:meiden|meisjes|dames|damen|girls|ladies|vrouwen|chicas|masseuses|dziewczyny|escorts|modellen|models|"
+        r"fete|hostesses)\b|"
+        r"\bduo\b(?!\s*(?:douche|shower|bad|bath|ducha|dildo))|"
+        r"\b(?:wij|we)\s+(?:zijn|are|werken|work|bezoeken|visit|leveren|deliver|bieden|offer)\b|"
+        r"\b(?:onze|our)\s+(?:\w+\s+)?(?:dames|meiden|meisjes|girls|ladies|models|modellen|escorts|masseuses|"
+        r"chicas|hostesses)\b|"
         r"\b(?:met|with)\s+(?:mijn|my)\s+(?:\w+\s+)?(?:vriendin|collega|friend|colleague|girlfriend)\b|"
-        r"\b(?:mijn|my)\s+(?:vriendin|collega|friend|colleague)\s+(?:\(\d+\)\s+)?(?:kan|can|komt|comes)\s+(?:ook\s+|also\s+)?(?:mee|join)|"
+        r"\b(?:mijn|my)\s+(?:vriendin|collega|friend|colleague)\s+(?:\(\d+\)\s+|van\s+\d+\s+)?(?:kan|can|komt|comes)\s+"
+        r"(?:soms\s+|sometimes\s+)?(?:ook\s+|also\s+)?(?:mee|join|erbij)|"
         r"samen\s+of\s+apart|together\s+or\s+separately|ons\s+tweeen|werkt\s+ook\s+hier"
     ),
 }
-# Rarer phrasings, each behind a cheap substring test (a branch more in the patterns above costs every ad):
-# "Ontvangst 24 uur" (a service offered round the clock, not "24 uur van tevoren"); "for 5 days only".
-_RARE: dict[str, tuple[str, re.Pattern[str]]] = {
+# Rarer phrasings, each behind cheap substring tests (a branch more in the patterns above costs every ad).
+_RARE: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
     "available_24_7": (
-        "24",
+        ("24",),
         re.compile(
+            # "Ontvangst 24 uur" (a service offered round the clock, not "24 uur van tevoren"); "H24", "24h"
             r"\b(?:geopend|ontvangst|ontvang|bereikbaar|beschikbaar|incall|outcall)\s+24\s*(?:hours|horas|h|uur)\b"
-            r"(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice))"
+            r"(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice))|\bh24\b|"
+            r"\b24\s?h\b(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice|before|antes|prima|vorher))"
+        ),
+    ),
+    "unsafe_sex": (
+        ("natur", "pur", "fp", "camisinha", "capa", "preservativ", "kondom", "gummi"),
+        re.compile(
+            # "BJ natural", "fellation nature", German "Französisch pur"/"FP", pt "oral sem capa/camisinha"
+            r"\b(?:bj|blowjob|oral|fellation|pijpen|blasen)\s+(?:natural|nature|naturel|natur)\b|"
+            r"\bnatural\s+(?:bj|blowjob|oral)\b|\bfranzosisch\s+pur\b|\bfp\b|"
+            r"\b(?:sem|sin|ohne|bez|fara)\s+(?:camisinha|capa|preservativo|prezervativ|kondom|gummi|gumy)\b"
+        ),
+    ),
+    "third_party": (
+        (
+            "gastvrouw",
+            "telefonist",
+            "operator",
+            "call my",
+            "line",
+            "regelen",
+            "handle",
+            "arrange",
+            "zorgen voor",
+            "bel de",
+        ),
+        re.compile(
+            # someone else answers or arranges: a hostess, an operator, "wij regelen de afspraken"
+            r"\bgastvrouw\b|\btelefonist\w*|\boperator\b|"
+            r"\bcall\s+my\s+(?:friend|manager|assistant|agent|secretary)\b|\b(?:agency|booking|office)\s+line\b|"
+            r"\b(?:wij|we)\s+(?:regelen|handle|arrange|plannen|zorgen\s+voor|take\s+care\s+of)\s+"
+            r"(?:[\w']+,?\s+){0,3}?(?:afspraken|klanten|clients|bookings|appointments)\b|"
+            r"\bbel\s+(?:de|onze)\s+(?:bar|balie)\b"
         ),
     ),
     "new_in_town": (
-        "only",
+        (
+            "only",
+            "weekend",
+            "semana",
+            "settimana",
+            "paso",
+            "bij ons",
+            "нов",
+            "appena",
+            "pochi",
+            "uj ",
+            "neu ",
+            "nuova",
+        ),
         re.compile(
-            r"\b(?:\d|one|two|three|four|five|six|seven|a\s+few)\s+(?:days?|nights?|weeks?)\s+only\b|"
-            r"\bonly\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|a\s+few)\s+(?:days|nights)\b"
+            r"\b(?:\d|one|two|three|four|five|six|seven|(?:a\s+)?few)\s+(?:days?|nights?|weeks?)\s+only\b|"
+            r"\bonly\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|(?:a\s+)?few)\s+(?:days|nights)\b|"
+            # "this weekend only", "alleen dit weekend", it "solo questo weekend"
+            r"\b(?:this|dit|deze)\s+weekend\s+(?:only|alleen)\b|"
+            r"\b(?:only|alleen|nur|solo)\s+(?:this|dit|deze|dieses|questo|questa|este|esta)\s+"
+            r"(?:weekend|wochenende|semana|settimana|fin\s+de\s+semana)\b|\bde\s+paso\b|"
+            r"\bnieuw\s+bij\s+ons\b|"
+            # bg/ru "нова в", it "appena arrivata", "per pochi giorni", hu "új lány", de "neu in"
+            r"\bнова(?:я)?\s+(?:\S+\s+)?в\b|\bappena\s+arrivat[ao]\b|\bper\s+pochi\s+giorni\b|"
+            r"\bnuova\s+(?:\w+\s+)?(?:a|in)\b|\buj\s+lany\b|\bneu\s+(?:in|hier)\b"
+        ),
+    ),
+    "several_workers": (
+        ("zoek", "gezocht", "looking for", "hiring", "wanted", "such", "huur", "rent", "("),
+        re.compile(
+            # recruitment of workers; rooms or windows let to workers
+            r"\b(?:zoek\w*|gezocht|looking\s+for|hiring|wanted|sucht|suchen|buscamos|poszukujemy|cautam)\b"
+            r"[^\n]{0,60}?\b(?:dames|meiden|meisjes|girls|ladies|masseuses|escorts|damen|chicas|modellen|models|"
+            r"collega'?s|colleagues)\b|"
+            r"\b(?:te\s+huur|verhuur\w*|for\s+rent|huur)\b[\s\S]{0,200}?\b(?:voor|for)\s+(?:\w+\s+)?"
+            r"(?:dames|ladies|girls|meiden)\b|"
+            r"\b(?:voor|for)\s+(?:\w+\s+)?(?:dames|ladies|girls|meiden)\b[\s\S]{0,200}?\b(?:te\s+huur|huur)\b"
         ),
     ),
 }
+# "Tanja (29), Ivana (33) en Olga (25)", a roster of lines "★ Nadia (26) – ...": two or more named ages.
+_NAMED_AGE = re.compile(r"\b([A-Z][^\W\d_]{2,})\s*\((\d{2})\)")
+# 24/7 of the building, not of the worker: "24/7 security/beveiliging".
+_NOT_AVAILABILITY_AFTER = re.compile(r"^\s*(?:security|beveiliging|bewaking|camera\w*|surveillance)")
+# A negation right before "24/7": "niet 24/7", "not 24/7" (the word before only: "zonder afspraak 24/7"
+# counts).
+_NEGATED_24_7 = re.compile(r"\b(?:niet|not|nicht|nooit|never|geen|no)\s+(?:meer\s+|more\s+)?$")
+# An escort business with a phone number takes its bookings itself (third party), unless it only recruits.
+_PHONE_LIKE = re.compile(r"(?:\+|\b0)\d[\d\s.-]{7,}")
+_CALL_ME = re.compile(
+    r"\b(?:bel|call|text|app|sms|contact|whatsapp)\s+(?:of\s+\w+\s+|or\s+\w+\s+)?(?:me|mij)\b"
+)
+_BOOKING = re.compile(r"\b(?:book\w*|boek\w*|reserv\w*|bestel\w*)\b")
+_RECRUITING = re.compile(
+    r"\b(?:zoek\w*|gezocht|looking\s+for|hiring|wanted|sollicit\w*|vacature|apply|verdien\w*|earn)\b"
+)
+# Greetings and clientele around a plural: "Hi ladies", "dames en stellen", "ladies and couples".
+_GREETING_BEFORE = re.compile(
+    r"(?:^|[.!?,\n]\s*)(?:hi|hey|hello|hallo|hoi|dear|beste|lieve|welkom|welcome|bonjour|hola)\s+$"
+)
 # A plural alone ("onze meiden", "girls") counts too, unless it names the clientele or a recruitment ("voor
 # dames", "zoekt dames", "ook dames"): checked on the word before, outside the regex (a lookbehind in front of
 # the pattern would keep Python's re from scanning fast for its first letters).
@@ -111,10 +201,13 @@ _NOT_NAMES = frozenset(
 _NEW_AFTER_PLACE = re.compile(
     r"\b(?:in|naar)\s+[A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?\s*[,!-]*\s*(?:nieuw|new)\b"
 )
-_PLURAL = Gated(r"\b(?:meiden|dames|girls|ladies|masseuses)\b")
-_NOT_PLURAL_BEFORE = re.compile(r"\b(?:voor|for|zoekt|ook|and|en)\s$")
+_PLURAL = Gated(r"\b(?:meiden|meisjes|dames|damen|girls|ladies|masseuses|escorts|hostesses|chicas)\b")
+_NOT_PLURAL_BEFORE = re.compile(r"\b(?:voor|for|ook|and|en)\s$")
 # "Dames en heren", "ladies and gentlemen": a greeting, not several workers.
-_GREETING_AFTER = re.compile(r"^\s+(?:en|and|&|y)\s+(?:heren|gentlemen|gents|caballeros)\b")
+_GREETING_AFTER = re.compile(
+    r"^\s*(?:,|en|and|&|y)\s+(?:heren|gentlemen|gents|caballeros|stellen|koppels|couples|stelletjes|paren)\b|"
+    r"^\s+(?:zijn\s+|are\s+)?(?:ook\s+|also\s+)?(?:welkom|welcome)\b"
+)
 
 
 def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> list[Evidence]:
@@ -123,24 +216,73 @@ def indicators_from(text: Prepared, age: int | None, gender: Gender | None) -> l
     found: list[Evidence] = []
     if age is not None and age < 21:
         found.append(Evidence("age_under_21", f"age {age}"))
-    for name, pattern in _PATTERNS.items():
-        if name == "several_workers" and gender == "couple":
-            continue  # a couple is one advertiser of two people; counted by gender, not as several workers
-        first = _first_not_negated(pattern, folded, name)
-        rare = _RARE.get(name)
-        if first is None and rare is not None and rare[0] in folded:
-            first = _first_not_negated(rare[1], folded, name)
+    for name in _PATTERNS:
         if name == "several_workers":
-            plural = _first_plural(folded)
-            if plural is not None and (first is None or plural.start() < first.start()):
-                first = plural
-            if first is None:
-                first = _name_list(text)
+            if gender == "couple":
+                continue  # a couple is one advertiser of two people: counted by gender, not as workers
+            words = several_workers(text, clientele_plural=gender == "male")
+            if words is not None:
+                found.append(Evidence(name, words))
+            continue
+        first = _first_match(name, folded)
         if name == "new_in_town" and first is None and ("nieuw" in folded or "new" in folded):
             first = _NEW_AFTER_PLACE.search(text.raw)
         if first is not None:
             found.append(Evidence(name, first.group().strip()))
+        elif name == "third_party" and _bureau_line(text):
+            found.append(Evidence(name, "escort bureau's booking line"))
     return found
+
+
+def several_workers(text: Prepared, clientele_plural: bool = False) -> str | None:
+    """The words that offer more than one worker, if any (couples are not told apart here).
+
+    clientele_plural: a plural alone ("dames", "ladies") names the clients, as in a male advertiser's ad."""
+    folded = text.folded
+    first = _first_match("several_workers", folded)
+    if clientele_plural and first is not None and first.re is _RARE["several_workers"][1]:
+        first = None  # "man zoekt dames": a male advertiser looks for clients, not colleagues
+    plural = None if clientele_plural else plural_workers(folded)
+    if plural is not None and (first is None or plural.start() < first.start()):
+        first = plural
+    if first is None:
+        first = _name_list(text) or _named_ages(text.raw)
+    return first.group().strip() if first is not None else None
+
+
+def _first_match(name: str, folded: str) -> re.Match[str] | None:
+    first = _first_not_negated(_PATTERNS[name], folded, name)
+    rare = _RARE.get(name)
+    if first is None and rare is not None and any(gate in folded for gate in rare[0]):
+        first = _first_not_negated(rare[1], folded, name)
+    return first
+
+
+def _bureau_line(text: Prepared) -> bool:
+    """A business's booking line: an escort bureau's phone number (the office arranges the visit) unless the
+    ad only recruits, or a club's or privéhuis's number to book on ("Info/reserveren: 055-...")."""
+    folded = text.folded
+    if _PHONE_LIKE.search(text.raw) is None:
+        return False
+    if _CALL_ME.search(folded):
+        return False  # "Escort agency Golden Rose ... call or text me": the worker's own number
+    terms = {term for term, _ in licence_terms(text)}
+    booking = _BOOKING.search(folded) is not None
+    if "bureau" in terms and "escort" in folded and (booking or not _RECRUITING.search(folded)):
+        return True
+    return booking and bool(terms & {"club", "privéhuis"})
+
+
+def _named_ages(raw: str) -> re.Match[str] | None:
+    """The second of two or more different names each with an age in brackets."""
+    if "(" not in raw:
+        return None
+    names: set[str] = set()
+    for match in _NAMED_AGE.finditer(raw):
+        names.add(match.group(1).lower())
+        if len(names) >= 2:
+            return match
+    return None
 
 
 def _first_not_negated(pattern: Gated | re.Pattern[str], folded: str, name: str) -> re.Match[str] | None:
@@ -148,6 +290,11 @@ def _first_not_negated(pattern: Gated | re.Pattern[str], folded: str, name: str)
         if name in ("unsafe_sex", "new_in_town") and negated(folded, match.start()):
             continue
         if name == "unsafe_sex" and _NEGATED_AFTER.match(folded[match.end() : match.end() + 24]):
+            continue
+        if name == "available_24_7" and (
+            _NEGATED_24_7.search(folded[max(0, match.start() - 14) : match.start()])
+            or _NOT_AVAILABILITY_AFTER.match(folded[match.end() : match.end() + 16])
+        ):
             continue
         return match
     return None
@@ -163,10 +310,15 @@ def _name_list(text: Prepared) -> re.Match[str] | None:
     return None
 
 
-def _first_plural(folded: str) -> re.Match[str] | None:
+def plural_workers(folded: str) -> re.Match[str] | None:
+    """The first plural worker noun ("dames", "girls", "escorts") that names neither the clientele ("voor
+    dames", "heren, dames en stellen") nor the reader of a greeting ("Hi ladies")."""
     for match in _PLURAL.finditer(folded):
-        if not _NOT_PLURAL_BEFORE.search(
-            folded[max(0, match.start() - 7) : match.start()]
-        ) and not _GREETING_AFTER.match(folded[match.end() : match.end() + 16]):
+        before = folded[max(0, match.start() - 12) : match.start()]
+        if (
+            not _NOT_PLURAL_BEFORE.search(before)
+            and not _GREETING_BEFORE.search(before)
+            and not _GREETING_AFTER.match(folded[match.end() : match.end() + 20])
+        ):
             return match
     return None

@@ -11,8 +11,10 @@ Words for a region only (latina, Oost-Europese, Aziatische) give an origin_group
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from zicht.extract.text import Prepared, Token, fold_word
+from zicht.extract.indicators import several_workers
+from zicht.extract.text import Prepared, Token, fold, fold_word
 from zicht.vocab import OriginGroup, origin_group
 
 # ISO code -> nationality words (folded; adjectives and nouns, feminine and masculine forms).
@@ -20,17 +22,22 @@ _NATIONALITY = {
     # Dutch regional adjectives state a Dutch origin too ("Veluwse meid", "Zeeuwse Linda")
     "NL": "nederlandse nederlander nederlandstalige hollandse hollands dutch holandesa holandes holenderka "
     "olandeza neerlandaise hollandaise niederlandische friese brabantse limburgse groningse zeeuwse "
-    "veluwse twentse drentse gelderse achterhoekse overijsselse",
+    "veluwse twentse drentse gelderse achterhoekse overijsselse fryske hollanderin niederlanderin "
+    "hollandische",
     "RO": "roemeense roemeen romanian rumana rumano romena romeno rumunka romanca romanesca "
-    "roemeensche rumanin roumaine rumunska",
-    "BG": "bulgaarse bulgaar bulgarian bulgara bulgarka bulgaroaica bulgare bulgarska",
-    "HU": "hongaarse hongaar hungarian hungara hungarka ungureanca unguroaica hongroise wegierka wegierska",
-    "PL": "poolse polish polaca polaco polka polska polskiej polonesa poloneza polonaise",
-    "UA": "oekraiense oekrainse ukrainian ucraniana ukrainka ucraineanca ukrainische ukrainienne ukrainska",
-    "RU": "russische russin russian rusa ruso russa rosjanka rusoaica russe rosyjska",
+    "roemeensche rumanin roumaine rumunska rumanische",
+    "BG": "bulgaarse bulgaar bulgarian bulgara bulgarka bulgaroaica bulgare bulgarska bulgarische bulgarin "
+    "bolgar",
+    "HU": "hongaarse hongaar hungarian hungara hungarka ungureanca unguroaica hongroise wegierka wegierska "
+    "magyar ungarische ungarin",
+    "PL": "poolse polish polaca polaco polka polska polski polak polskiej polonesa poloneza polonaise "
+    "polnische polin lengyel",
+    "UA": "oekraiense oekrainse ukrainian ucraniana ukrainka ucraineanca ukrainische ukrainienne ukrainska "
+    "ukrainerin ukran",
+    "RU": "russische russin russian rusa ruso russa rosjanka rusoaica russe rosyjska orosz",
     "MD": "moldavische moldovan moldava moldawianka moldoveanca moldave moldawska",
-    "CZ": "tsjechische czech checa czeska tcheque czeszka",
-    "SK": "slowaakse slovak slovakian eslovaca slowaczka slovaque slowacka",
+    "CZ": "tsjechische czech checa czeska tcheque czeszka tschechische tschechin",
+    "SK": "slowaakse slovaakse slovak slovakian eslovaca slowaczka slovaque slowacka slowakische szlovak",
     "LT": "litouwse lithuanian lituana litwinka lituanienne litewska",
     "LV": "letse latvian letona lotyszka lettone lotewska",
     "EE": "estse estonian estonia estonka",
@@ -42,13 +49,15 @@ _NATIONALITY = {
     "BA": "bosnische bosnian bosnia",
     "MK": "macedonische macedonian",
     "CO": "colombiaanse colombiaan colombian colombiana colombiano kolumbijka columbianca colombienne "
-    "kolumbijska",
+    "kolumbijska kolumbianische kolumbianerin",
     "VE": "venezolaanse venezuelaanse venezuelan venezolana venezolano venezuelana wenezuelka venezuelienne "
     "wenezuelska",
-    "DO": "dominicaanse dominican dominicana dominicano dominikanka dominicaine dominikanska",
+    "DO": "dominicaanse dominican dominicana dominicano dominikanka dominicaine dominikanska dominikanische",
     "BR": "braziliaanse braziliaan brazilian brasilena brasileira brasileiro brazylijka braziliana "
-    "brasiliana bresilienne brazylijska",
-    "CU": "cubaanse cubaan cuban cubana cubano kubanka cubaine kubanska",
+    "brasiliana bresilienne brazylijska brasilianische brasilianerin "
+    # Brazilian regional words: Rio, Minas Gerais, Sao Paulo, Bahia
+    "carioca mineira mineiro paulista paulistana baiana baiano gaucha nordestina",
+    "CU": "cubaanse cubaan cuban cubana cubano kubanka cubaine kubanska kubanische",
     "PE": "peruaanse peruvian peruana peruano peruvienne",
     "AR": "argentijnse argentinian argentine argentina argentino",
     "CL": "chileense chilean chilena chileno",
@@ -57,37 +66,45 @@ _NATIONALITY = {
     "MX": "mexicaanse mexican mexicana mexicano mexicaine",
     "GT": "guatemalteekse guatemalan guatemalteca",
     "SR": "surinaamse surinamer surinamese surinamesa",
-    "CW": "antilliaanse antilliaan curacaose curacaoenaar antillean",
-    "ES": "spaanse spanish espanola espanol hiszpanka spaniola hiszpanska",
-    "IT": "italiaanse italian italiana italiano wloszka italianca italienne wloska",
-    "DE": "duitse german alemana deutsche niemka germana allemande niemiecka",
-    "FR": "franse french francesa francaise francuzka franceza francuska",
-    "GB": "engelse britse english british inglesa angielka englezoaica",
-    "BE": "belgische belgian belga belge",
-    "PT": "portugese portuguese portuguesa portugalka portugaise",
-    "GR": "griekse greek griega",
+    # "Antilliaanse" covers several islands: a group word, no country (LABELLING.md)
+    "CW": "curacaose curacaoenaar",
+    "ES": "spaanse spanish espanola espanol hiszpanka spaniola hiszpanska spanische spanierin espagnole "
+    # Spanish regional and city words
+    "andaluza andaluz madrilena madrileno catalana valenciana gallega canaria sevillana barcelonesa",
+    "IT": "italiaanse italian italiana italiano wloszka italianca italienne wloska italienische italienerin "
+    # Italian city and regional words (a demonym of a foreign city gives its country)
+    "napoletana napoletano siciliana siciliano milanese romano toscana toscano veneziana veneziano "
+    "calabrese pugliese torinese fiorentina veneta",
+    "DE": "duitse german alemana deutsche niemka germana allemande allemand niemiecka ostfriesin",
+    "FR": "franse french francesa francaise francais francuzka franceza francuska franzosin franzosische "
+    "parisienne parisien marseillaise",
+    "GB": "engelse britse english british inglesa angielka englezoaica anglaise",
+    "BE": "belgische belgian belga belge vlaamse vlaming bruxelloise",
+    "PT": "portugese portuguese portuguesa portugalka portugaise portugiesische",
+    "GR": "griekse greek griega griechische",
     "SE": "zweedse swedish sueca",
     "NO": "noorse norwegian noruega",
-    "TH": "thaise thai tailandesa thailandaise tajska tajka",
-    "CN": "chinese china chinees chinoise",
-    "JP": "japanse japanese japonesa japonaise",
+    "TH": "thaise thai tailandesa thailandaise tajska tajka thailandische thailanderin",
+    "CN": "chinese china chinees chinoise chinesische chinesin",
+    "JP": "japanse japanese japonesa japonaise japanische",
     "VN": "vietnamese vietnamita vietnamienne",
     "PH": "filipijnse filipina filipino",
     "ID": "indonesische indische indonesian indonesia",
-    "IN": "indiase indian india hindoestaanse",
+    # "hindoestaanse" (Surinamese-Hindustani) is a group word: no country (LABELLING.md)
+    "IN": "indiase indian india",
     "TW": "taiwanese",
     "MA": "marokkaanse marokkaan moroccan marroqui marocaine",
-    "TR": "turkse turkish turca turque turecka turczynka",
+    "TR": "turkse turkish turca turque turecka turczynka turkische turkin",
     "NG": "nigeriaanse nigerian nigeriane",
     "GH": "ghanese ghanaian ghanesa ghaneenne",
     "KE": "keniaanse kenyan",
     "CM": "kameroense cameroonian camerounaise",
     "CV": "kaapverdiaanse kaapverdische capeverdean caboverdiana caboverdiano caboverdiense",
     "CI": "ivoriaanse ivorian ivoirienne",
-    "AT": "oostenrijkse austrian austriaca austriaco osterreicherin austriaczka autrichienne",
-    "CH": "zwitserse swiss suiza suico suica szwajcarka elvetianca suisse",
+    "AT": "oostenrijkse austrian austriaca austriaco osterreicherin austriaczka autrichienne osterreichische",
+    "CH": "zwitserse swiss suiza suico suica szwajcarka elvetianca suisse genevoise schweizerin",
     "US": "amerikaanse american americana americano estadounidense amerykanka americaine",
-    "CA": "canadese canadian canadiense kanadyjka canadienne",
+    "CA": "canadese canadian canadiense kanadyjka canadienne quebecoise",
     "AU": "australische australian australiana",
     "IE": "ierse irish irlandesa",
     "DK": "deense danish danesa",
@@ -157,7 +174,7 @@ _PLAIN = {
     "ID": "indonesisch",
     "IT": "italiaans",
     "ES": "spaans",
-    "DE": "duits",
+    "DE": "duits deutsch",
     "RU": "russisch",
     "BG": "bulgaars",
     "HU": "hongaars",
@@ -175,7 +192,7 @@ _PLAIN = {
     "CZ": "tsjechisch",
     "IN": "indiaas",
     "CV": "kaapverdiaans",
-    "BE": "belgisch",
+    "BE": "belgisch vlaams",
     "AT": "oostenrijks",
     "CH": "zwitsers",
     "JP": "japans",
@@ -195,8 +212,8 @@ _COUNTRY = {
     "NL": "nederland holland netherlands",
     "RO": "roemenie romania rumania romenia rumunii",
     "BG": "bulgarije bulgaria",
-    "HU": "hongarije hungary hungria",
-    "PL": "polen poland polski polonia",
+    "HU": "hongarije hungary hungria magyarorszag",
+    "PL": "polen poland polonia lengyelorszag",
     "UA": "oekraine ukraine ucrania ukrainy",
     "RU": "rusland russia rusia",
     "MD": "moldavie moldova",
@@ -215,8 +232,8 @@ _COUNTRY = {
     "ES": "spanje spain espana",
     "IT": "italie italy italia",
     "DE": "duitsland germany deutschland alemania",
-    "FR": "frankrijk france",
-    "BE": "belgie belgium",
+    "FR": "frankrijk france frankreich",
+    "BE": "belgie belgium belgique",
     "PT": "portugal",
     "TH": "thailand",
     "CN": "china",
@@ -330,7 +347,10 @@ _CITY = {
     "PT": "lissabon lisbon lisboa",
     "DE": "berlijn berlin hamburg munchen keulen koln dusseldorf",
     "GB": "londen london manchester",
-    "IT": "milaan milan milano napels",
+    "IT": "milaan milan milano napels napoli rome",
+    "FR": "parijs paris marseille lyon",
+    "BE": "antwerpen antwerp anvers brussel brussels bruxelles gent gand luik liege brugge charleroi",
+    "CH": "geneve genf zurich",
     "LT": "vilnius",
     "LV": "riga",
     "EE": "tallinn",
@@ -353,6 +373,41 @@ _GROUP_WORDS: dict[str, OriginGroup] = {
     "ebony": "other",
 }
 
+# Forms told apart only by their accents: Romanian "român", "românce" (not "Roman", English "romance").
+_ACCENTED = {"român": "RO", "românce": "RO", "românca": "RO", "româncă": "RO", "româna": "RO"}
+# Dutch city adjectives state a Dutch origin before a person noun ("Zaanse meid", "Utrechtse dame"); regional
+# ones (Friese, Brabantse) are nationality words above.
+_DUTCH_CITY_ADJECTIVES = frozenset(
+    "amsterdamse rotterdamse haagse utrechtse bossche eindhovense tilburgse bredase zwolse leidse haarlemse "
+    "delftse goudse dordtse nijmeegse arnhemse maastrichtse almeerse zaanse enschedese apeldoornse "
+    "amersfoortse alkmaarse heerlense venlose helmondse hilversumse schiedamse westlandse gooise betuwse "
+    "westfriese".split()
+)
+_PERSON_NOUNS = frozenset(
+    "vrouw vrouwtje meid meisje dame dametje man jongen girl lady boy guy chica chico ragazza ragazzo "
+    "schoonheid blondine brunette milf huisvrouw studente student faam frau mann shemale trans ts "
+    "masseuse masseur".split()
+)
+# Plural nouns for a business's workers, and business nouns: a nationality next to one describes them all.
+_PLURAL_WORKERS = frozenset(
+    "dames damen meiden meisjes girls ladies masseuses escorts hostesses chicas models modellen vrouwen "
+    "women fete dziewczyny ragazze meninas garotas".split()
+)
+_WORKERS_OR_BUSINESS = _PLURAL_WORKERS | frozenset(
+    "service escortservice agency bureau escortbureau salon club studio privehuis team".split()
+)
+# Region words that stand in a list of nationalities ("Nederlandse en Oost-Europese dames").
+# Group words that name no country alone but end a two-part origin ("Surinaams-Hindoestaanse" -> SR).
+_GROUP_SECOND = frozenset("hindoestaanse hindoestaans antilliaanse javaanse creoolse".split())
+_LIST_PREFIX = frozenset("latijns zuid midden latin south central noord north oost west east".split())
+_LIST_REGIONS = frozenset("europese europees european aziatische aziatisch asian afrikaanse african".split())
+_BRACKET_AGE = re.compile(r"\(\s*[1-9]\d\s*(?:jaar|j|years|yo|anos|años|lat|ani)?\s*\)")
+_FIRST_PERSON = re.compile(
+    r"\b(?:ik\s+ben|i\s+am|i'm|my\s+name|mijn\s+naam|soy|sono|jestem|sunt|je\s+suis|eu\s+sou|ich\s+bin)\b"
+)
+# Venue words, also inside compounds (saunaclub, escortbureau, massagesalon).
+_VENUE = re.compile(r"club|prive\s?huis|private\s+house|bureau|agency|escort\s?service|salon|sauna|studio")
+
 WORDS: dict[str, str] = {w: code for code, words in _NATIONALITY.items() for w in words.split()}
 PLAIN: dict[str, str] = {w: code for code, words in _PLAIN.items() for w in words.split()}
 COUNTRIES: dict[str, str] = {w: code for code, words in _COUNTRY.items() for w in words.split()}
@@ -373,7 +428,9 @@ _NOT_PERSON_AFTER = frozenset(
     "massage massages slag ritmes ritme kus kiss kissing kussen zoenen wax keuken food cuisine "
     "style stijl les "
     "taal language porno porn film films muziek music nummer number accent zonder without met with "
-    "salon tv".split()
+    "salon tv "
+    # place names: "De Fryske Marren", "Hollandse Kust", "Friese Wouden"
+    "marren meren kust wouden".split()
 )
 _OTHERS_BEFORE = frozenset("moeder vader mother father mama papa husband opa oma".split())
 # "man", "vriend(in)" name someone else only after a possessive ("mijn man uit Turkije"), not in "een man uit
@@ -400,7 +457,9 @@ def _usable(tokens: list[Token], i: int, check_next: bool = True) -> bool:
     token = tokens[i]
     # The next word vetoes only in the same sentence ("half Indonesian. Kissing ..." still states an origin).
     nxt = tokens[i + 1].word if i + 1 < len(tokens) and tokens[i + 1].clause == token.clause else ""
-    if check_next and nxt in _NOT_PERSON_AFTER:
+    if check_next and nxt in _NOT_PERSON_AFTER and not (nxt in _MASSAGE and _person_follows(tokens, i + 1)):
+        return False  # "Thaise massage", but "Poolse massage dame" is a Polish lady
+    if check_next and _style_list(tokens, i):
         return False
     # a list ("English and Dutch speaking", "Dutch, English, German spoken") vetoed by the word that ends it
     if (
@@ -422,6 +481,21 @@ def _usable(tokens: list[Token], i: int, check_next: bool = True) -> bool:
         ):
             return False
     return True
+
+
+_MASSAGE = frozenset("massage massages".split())
+
+
+def _style_list(tokens: list[Token], i: int) -> bool:
+    """ "Swedish, deep tissue and sports massage": the first item of a list of massage styles."""
+    clause = tokens[i].clause
+    following = tokens[i + 1 : i + 6]
+    for k, token in enumerate(following):
+        if token.clause != clause or token.word in _PERSON_NOUNS or token.word.isdigit():
+            return False
+        if token.word.endswith(("massage", "massages")):
+            return k > 0 and any(t.word in _AND for t in following[:k])
+    return False
 
 
 def _listed_before(tokens: list[Token], j: int, clause: int) -> bool:
@@ -451,7 +525,8 @@ def _plain_usable(text: Prepared, i: int) -> bool:
     tokens = text.tokens
     token = tokens[i]
     if i + 1 < len(tokens) and text.raw[token.end : tokens[i + 1].start] == "-":
-        return tokens[i + 1].word in WORDS or tokens[i + 1].word in PLAIN  # Marokkaans-Nederlandse
+        second = tokens[i + 1].word  # Marokkaans-Nederlandse, Surinaams-Hindoestaanse
+        return second in WORDS or second in PLAIN or second in _GROUP_SECOND
     after = " ".join(t.word for t in tokens[i + 1 : i + 3])
     if after.startswith(
         ("van afkomst", "bloed", "roots", "van geboorte", "stel", "koppel", "meisje", "stelletje")
@@ -459,7 +534,26 @@ def _plain_usable(text: Prepared, i: int) -> bool:
         return True
     if i + 1 < len(tokens) and tokens[i + 1].word in _NEUTER_PERSON and tokens[i + 1].clause == token.clause:
         return True  # a neuter person noun takes the uninflected adjective: "Hongaars blondje"
+    if i + 1 < len(tokens) and tokens[i + 1].word in _PERSON_NOUNS and tokens[i + 1].clause == token.clause:
+        return True  # written uninflected before any person noun: "thais vrouw"
+    if _profile_item(text, i):
+        return True
     return any(t.word in _STATED and t.clause == token.clause for t in tokens[max(0, i - 3) : i])
+
+
+def _profile_item(text: Prepared, i: int) -> bool:
+    """ "Esmee, 26, Nederlands, lange benen": the item after the name and age of a profile list."""
+    tokens = text.tokens
+    if i < 2:
+        return False
+    name, age = tokens[i - 2], tokens[i - 1]
+    return (
+        age.word.isdigit()
+        and 18 <= int(age.word) <= 79
+        and name.text[:1].isupper()
+        and text.raw[name.end : age.start].strip() == ","
+        and text.raw[age.end : tokens[i].start].strip() == ","
+    )
 
 
 def origin_from_field(value: str | None) -> tuple[str | None, OriginGroup | None]:
@@ -477,57 +571,228 @@ def origin_from_field(value: str | None) -> tuple[str | None, OriginGroup | None
 
 
 def origin_from_text(text: Prepared) -> tuple[str | None, OriginGroup | None, str]:
-    """(country, group, matched words); country None with a group for region-only words like 'latina'."""
+    """(country, group, matched words); country None with a group for region-only words like 'latina'.
+
+    In a business ad with several workers (a club listing its ladies) a nationality counts only when it is
+    said of the workers as a whole ("onze Thaise dames", "Bulgarian escort service"): one worker's origin is
+    not the ad's."""
     tokens = text.tokens
+    venue: int | None = None  # where a business ad with several workers opens (computed at the first mention)
+    cyrillic = _cyrillic_origin(text.raw) if _CYRILLIC.search(text.raw) else None
     group_only: tuple[OriginGroup, str] | None = None
-    for i, token in enumerate(tokens):
-        word = token.word
-        joined = _joined(text, i) if word in _JOIN_FIRST else ""
-        if joined and _usable(tokens, i + 1):
-            return WORDS[joined], origin_group(WORDS[joined]), f"{token.text} {tokens[i + 1].text}"
-        if word in WORDS and i and tokens[i - 1].word in _REGION_PREFIX:
-            pass  # "Latijns-Amerikaanse", "South American": a region, handled below
-        elif word in WORDS and _usable(tokens, i):
-            code = WORDS[word]
-            if code == "DO" and i + 1 < len(tokens) and tokens[i + 1].word in {"republiek", "republic"}:
-                return code, origin_group(code), f"{token.text} {tokens[i + 1].text}"
-            return code, origin_group(code), token.text
-        if word in PLAIN and _usable(tokens, i) and _plain_usable(text, i):
-            return PLAIN[word], origin_group(PLAIN[word]), token.text
-        pair = f"{word}_{tokens[i + 1].word}" if i + 1 < len(tokens) else ""
-        if pair in CITIES:
-            word = pair  # sao paulo, santo domingo
-        if pair in COUNTRIES:
-            word = f"{word}_{tokens[i + 1].word}"  # verenigde staten, united kingdom
-        if (
-            word in CITIES
-            and i
-            and tokens[i - 1].word in _FROM - {"van", "de"}
-            and _usable(tokens, i, check_next=False)
+    for code, group, i, matched in _mentions(text):
+        if cyrillic and cyrillic[1] < tokens[i].start:
+            break
+        if code is None:
+            if group_only is None and group is not None:
+                group_only = (group, matched)
+            continue
+        if venue is None:
+            venue = _venue_with_several(text)
+        if 0 <= venue < tokens[i].start and not (
+            _said_of_workers(tokens, i) or _self_stated(text, i) or _featured(text, i)
         ):
-            return CITIES[word], origin_group(CITIES[word]), token.text
-        if word in COUNTRIES and i and tokens[i - 1].word in _FROM | {"la", "the", "de"}:
-            before = {t.word for t in tokens[max(0, i - 3) : i]}
-            from_van = tokens[i - 1].word == "van" and not before & _FROM_BEFORE_VAN  # "Hoek van Holland"
-            if (
-                before & _FROM
-                and not from_van
-                and _usable(tokens, i, check_next=False)
-                and not _countries_listed(tokens, i)
-            ):
-                return COUNTRIES[word], origin_group(COUNTRIES[word]), token.text
-        if group_only is None:
-            key = word
-            if word in {"oost", "zuid", "latijns", "south", "latin"} and i + 1 < len(tokens):
-                key = f"{word}-{tokens[i + 1].word}" if word not in ("latijns", "latin") else "latijns"
-            if key in _GROUP_WORDS and _usable(tokens, i):
-                group_only = (_GROUP_WORDS[key], token.text)
+            continue
+        return code, group, matched
+    if cyrillic and _venue_with_several(text) < 0:
+        return cyrillic[0], origin_group(cyrillic[0]), cyrillic[2]
     flag = flag_origin(text.raw)
     if flag:
         return flag, origin_group(flag), flag
     if group_only:
         return None, group_only[0], group_only[1]
     return None, None, ""
+
+
+def _mentions(text: Prepared) -> Iterator[tuple[str | None, OriginGroup | None, int, str]]:
+    """Every stated origin in text order: (country, group, token index, matched words); a region-only word
+    ("latina") comes as (None, group, ...)."""
+    tokens = text.tokens
+    for i, token in enumerate(tokens):
+        word = token.word
+        joined = _joined(text, i) if word in _JOIN_FIRST else ""
+        if joined and _usable(tokens, i + 1):
+            yield WORDS[joined], origin_group(WORDS[joined]), i, f"{token.text} {tokens[i + 1].text}"
+            continue
+        code = WORDS.get(word) or _ACCENTED.get(token.text.lower()) or _city_adjective(tokens, i)
+        if code and _region_prefixed(text, i) and code != "NL":
+            pass  # "Latijns-Amerikaanse", "South American": a region, handled below; "Noord-Hollandse" is NL
+        elif code and _usable(tokens, i) and not _several_listed(text, i):
+            if code == "DO" and i + 1 < len(tokens) and tokens[i + 1].word in {"republiek", "republic"}:
+                yield code, origin_group(code), i, f"{token.text} {tokens[i + 1].text}"
+            else:
+                yield code, origin_group(code), i, token.text
+            continue
+        if word in PLAIN and _usable(tokens, i) and _plain_usable(text, i) and not _several_listed(text, i):
+            yield PLAIN[word], origin_group(PLAIN[word]), i, token.text
+            continue
+        place = _from_place(tokens, i)
+        if place:
+            yield place, origin_group(place), i, token.text
+            continue
+        key = word
+        if word in {"oost", "zuid", "latijns", "south", "latin"} and i + 1 < len(tokens):
+            key = f"{word}-{tokens[i + 1].word}" if word not in ("latijns", "latin") else "latijns"
+        if key in _GROUP_WORDS and _usable(tokens, i):
+            yield None, _GROUP_WORDS[key], i, token.text
+
+
+def _from_place(tokens: list[Token], i: int) -> str | None:
+    """A foreign country or city after from/uit/aus/z ("uit Istanbul", "from Brazil"), or with the
+    Hungarian suffix for "from" ("Budapestről", "Romániából")."""
+    word = tokens[i].word
+    pair = f"{word}_{tokens[i + 1].word}" if i + 1 < len(tokens) else ""
+    if pair in CITIES:
+        word = pair  # sao paulo, santo domingo
+    if pair in COUNTRIES:
+        word = pair  # verenigde staten, united kingdom
+    if word in CITIES and i and tokens[i - 1].word in _FROM - {"van", "de"} and _usable(tokens, i, False):
+        return CITIES[word]
+    if word in COUNTRIES and i and tokens[i - 1].word in _FROM | {"la", "the", "de"}:
+        before = {t.word for t in tokens[max(0, i - 3) : i]}
+        from_van = tokens[i - 1].word == "van" and not before & _FROM_BEFORE_VAN  # "Hoek van Holland"
+        if (
+            before & _FROM
+            and not from_van
+            and _usable(tokens, i, check_next=False)
+            and not _countries_listed(tokens, i)
+        ):
+            return COUNTRIES[word]
+    if len(word) > 6 and word.endswith(("bol", "rol")):
+        stem = word[:-3]
+        return CITIES.get(stem) or COUNTRIES.get(stem)
+    return None
+
+
+def _region_prefixed(text: Prepared, i: int) -> bool:
+    """ "Zuid-Amerikaanse", "South American": a compass or region word joined to the nationality word."""
+    if not i:
+        return False
+    before, token = text.tokens[i - 1], text.tokens[i]
+    return (
+        before.word in _REGION_PREFIX
+        and before.clause == token.clause
+        and text.raw[before.end : token.start] in ("-", " ")
+    )
+
+
+def _city_adjective(tokens: list[Token], i: int) -> str | None:
+    """A Dutch city adjective before a person noun ("Zaanse meid", "Utrechtse dame") states a Dutch origin."""
+    if tokens[i].word not in _DUTCH_CITY_ADJECTIVES:
+        return None
+    return "NL" if _person_follows(tokens, i) else None
+
+
+def _person_follows(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1 : i + 3]
+    return any(t.word in _PERSON_NOUNS and t.clause == tokens[i].clause for t in nxt)
+
+
+def _said_of_workers(tokens: list[Token], i: int) -> bool:
+    """The nationality describes a business's workers or the business itself ("Thaise dames", "ladies from
+    Thailand", "Bulgarian escort service"), not one worker."""
+    clause = tokens[i].clause
+    near = tokens[max(0, i - 3) : i] + tokens[i + 1 : i + 3]
+    return any(t.word in _WORKERS_OR_BUSINESS and t.clause == clause for t in near)
+
+
+def _venue_with_several(text: Prepared) -> int:
+    """Offset of the venue word of a business ad with several workers, else -1. A worker's own ad that names
+    her venue later ("Hongaarse Reka (25) - privéhuis Candy") states her origin first."""
+    venue = _VENUE.search(text.folded)
+    return venue.start() if venue and several_workers(text) is not None else -1
+
+
+def _featured(text: Prepared, i: int) -> bool:
+    """The one worker a business ad features with her age ("Nieuw bij ons: Roxana (23) uit Roemenië! Ook
+    aanwezig: Sofia en Lara"): her origin is the ad's. Two workers with ages ("Mei (25) en Lara (31)") are a
+    roster."""
+    ages = _BRACKET_AGE.findall(text.raw)
+    if len(ages) != 1:
+        return False
+    at = text.raw.find(ages[0])
+    return abs(at - text.tokens[i].start) <= 40
+
+
+def _self_stated(text: Prepared, i: int) -> bool:
+    """The advertiser speaks for herself before the nationality ("I am from Bulgaria. I work in a private
+    house with 3 other girls")."""
+    return bool(_FIRST_PERSON.search(text.folded, 0, text.tokens[i].start))
+
+
+def _several_listed(text: Prepared, i: int) -> bool:
+    """A list of nationality words around token i ("Russian, Czech, Brazilian, Dutch", "Nederlandse en
+    Oost-Europese", "English, Deutsch, Nederlands"): three or more name languages or a venue's workers,
+    never one advertiser's origin (two, "Roemeense en Hongaarse meiden", keep the first). A hyphenated pair
+    ("Italian-Dutch") is one item."""
+    tokens = text.tokens
+    clause = tokens[i].clause
+    items, j = 1, i + 1
+    while j < len(tokens) and j - i < 12 and tokens[j].clause == clause:
+        word, gap = tokens[j].word, text.raw[tokens[j - 1].end : tokens[j].start]
+        if word in _AND or word in _LIST_PREFIX:
+            j += 1
+            continue
+        if not (word in WORDS or word in PLAIN or word in _LIST_REGIONS):
+            break
+        items += gap.strip() != "-" or tokens[j - 1].word in _LIST_PREFIX  # "Italian-Dutch" is one item
+        j += 1
+    k = i - 1
+    while k >= 0 and i - k < 12 and tokens[k].clause == clause:
+        word = tokens[k].word
+        if word in _AND or word in _LIST_PREFIX:
+            k -= 1
+            continue
+        if not (word in WORDS or word in PLAIN or word in _LIST_REGIONS):
+            break
+        items += text.raw[tokens[k].end : tokens[k + 1].start].strip() != "-"
+        k -= 1
+    return items >= 3
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Bulgarian and Russian nationality words (folded: й -> и) and countries after от/из ("от България").
+_CYRILLIC_WORDS = {
+    fold(w): code
+    for code, words in {
+        "BG": "българка българин българска",
+        "RU": "рускиня руска русская россиянка",
+        "UA": "украинка украинская",
+        "RO": "румънка румынка",
+        "HU": "унгарка",
+        "PL": "полякиня полька",
+        "MD": "молдованка молдаванка",
+        "BY": "белоруска",
+        "RS": "сръбкиня",
+    }.items()
+    for w in words.split()
+}
+_CYRILLIC_COUNTRIES = {
+    fold(w): code
+    for code, words in {
+        "BG": "българия болгарии",
+        "RU": "русия россии",
+        "UA": "украйна украины",
+        "RO": "румъния румынии",
+        "MD": "молдова молдовы",
+    }.items()
+    for w in words.split()
+}
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+
+
+def _cyrillic_origin(raw: str) -> tuple[str, int, str] | None:
+    """(country, offset, word) of the first Cyrillic nationality word or "от/из <country>"."""
+    previous = ""
+    for match in _CYRILLIC_WORD.finditer(raw):
+        word = fold(match.group())
+        code = _CYRILLIC_WORDS.get(word)
+        if code is None and previous in ("от", "из"):
+            code = _CYRILLIC_COUNTRIES.get(word)
+        if code:
+            return code, match.start(), word
+        previous = word
+    return None
 
 
 def _countries_listed(tokens: list[Token], i: int) -> bool:

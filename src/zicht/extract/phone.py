@@ -45,19 +45,28 @@ _WORD_RUN = re.compile(
 )
 _WORD_ITEM = re.compile(rf"{_WORD_ALT}|\d")
 # A candidate: optional +, then digits (or homoglyphs) with separators; at most 30 characters.
-_RUN = re.compile(r"(?<![\w+])(?:\+|00)?[\dOoIl|(][\dOoIl|\s.\-/()]{7,28}[\dOoIl|](?![\w])")
+# En and em dashes separate groups too ("06 – 18 33 27 90", "06 – 3 – 4 – 8 ...").
+_RUN = re.compile(r"(?<![\w+])(?:\+|00)?[\dOoIl|(][\dOoIl|\s.\-–—/()]{7,36}[\dOoIl|](?![\w])")
 _HOMOGLYPHS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
-_GROUP_SPLIT = re.compile(r"\s{1,}|/")
+_GROUP_SPLIT = re.compile(r"\s{1,}|/|[–—]")
+# Opening hours ("10.00-24.00", "12:00 - 02:00") and a bar between them ("ma-vr 10.00-24.00 | za ...") are
+# no phone digits (a bar "|" stands for 1 only inside a run of digits).
+_TIME_RANGE = re.compile(
+    r"(?<![\d.:])([01]?\d|2[0-4])[.:][0-5]\d\s*[-–]\s*([01]?\d|2[0-4])[.:][0-5]\d(?![\d.:])"
+)
+_LONE_BAR = re.compile(r"(?<=\s)\|(?=\s)")
+# A national number that is no Dutch number, in a German text ("Handy: 0171 4829310"), is German.
+_GERMAN_TEXT = re.compile(r"\b(?:handy|anruf|anrufen|ruf|std|stunde|uhr|und|ich|mich|dich|bei|nur|oder)\b")
 
 
 @lru_cache(maxsize=65536)
-def _valid(digits: str) -> str | None:
+def _valid(digits: str, region: str = DEFAULT_REGION) -> str | None:
     if not 8 <= len(digits.lstrip("+")) <= 15:
         return None
     if digits.startswith("00"):
         digits = "+" + digits[2:]
     try:
-        number = phonenumbers.parse(digits, DEFAULT_REGION)
+        number = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(number):
@@ -66,7 +75,7 @@ def _valid(digits: str) -> str | None:
 
 
 def _digits(run: str) -> str:
-    run = run.replace("(0)", "").translate(_HOMOGLYPHS)
+    run = run.replace("(0)", "").replace("–", "-").replace("—", "-").translate(_HOMOGLYPHS)
     plus = "+" if run.lstrip().startswith("+") else ""
     return plus + re.sub(r"\D", "", run)
 
@@ -101,7 +110,10 @@ def phone_from_field(value: str | None) -> str | None:
 
 def phone_from_text(text: Prepared) -> tuple[str, str] | None:
     """The first valid phone number in the text and the characters it was read from."""
-    candidates: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN.finditer(text.raw)]
+    raw = text.raw
+    if "|" in raw or "-" in raw or "–" in raw:
+        raw = _LONE_BAR.sub(" ", _TIME_RANGE.sub(lambda m: " " * len(m.group()), raw))
+    candidates: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN.finditer(raw)]
     folded = text.folded
     for m in _WORD_RUN.finditer(folded):
         items = _WORD_ITEM.findall(m.group()[m.end("plus") - m.start() if m.group("plus") else 0 :])
@@ -112,8 +124,16 @@ def phone_from_text(text: Prepared) -> tuple[str, str] | None:
             elif len(digits) == 9 and digits.startswith("6"):
                 digits = "0" + digits  # "zes een twee ... (met 0 ervoor)": a mobile number without its 0
             candidates.append((m.start(), digits))
-    for _, run in sorted(candidates)[:MAX_CANDIDATES]:
+    ordered = sorted(candidates)[:MAX_CANDIDATES]
+    for _, run in ordered:
         found = _from_run(run)
         if found:
             return found, run.strip()
+    if ordered and _GERMAN_TEXT.search(folded):
+        for _, run in ordered:
+            digits = _digits(run)
+            if digits.startswith("0") and not digits.startswith("00"):
+                german = _valid(digits, "DE")
+                if german:
+                    return german, run.strip()
     return None

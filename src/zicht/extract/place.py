@@ -29,9 +29,10 @@ ALIASES: dict[str, str] = {
             "loosduinen",
             "escamp",
             "ypenburg",
-            "haga",  # es/pl/ro/it
+            "haga",  # es/pl/ro/it/hu (Hága), bg (Хага)
             "la haya",
             "haia",
+            "la haye",  # fr
         ],
         "GM0518",
     ),
@@ -83,11 +84,29 @@ ALIASES: dict[str, str] = {
     "vathorst": "GM0307",
     # Exonyms in the languages ads are written in (pt/es/it/pl/ro); "Haga", "La Haya" are above.
     **dict.fromkeys(["roterdao", "roterdam", "rotterdamu"], "GM0599"),
-    **dict.fromkeys(["amesterdao", "amsterda", "amsterdamu"], "GM0363"),
+    **dict.fromkeys(["amesterdao", "amsterda", "amsterdamu", "amszterdam"], "GM0363"),
     **dict.fromkeys(["groninga"], "GM0014"),
     **dict.fromkeys(["nimega", "nimwegen"], "GM0268"),
     **dict.fromkeys(["utrecht", "utreque", "utrechtu"], "GM0344"),
     **dict.fromkeys(["bolduque"], "GM0796"),
+    # Bulgarian/Russian names as transliterated from Cyrillic (Зволе, Айндховен, Утрехт); Хага, Ротердам,
+    # Амстердам transliterate to names above
+    "zvole": "GM0193",
+    **dict.fromkeys(["ajndhoven", "ejndhoven"], "GM0772"),
+    "utreht": "GM0344",
+    "lajden": "GM0546",
+    "maastriht": "GM0935",
+    "arnem": "GM0202",
+    "nejmegen": "GM0268",
+    "enshede": "GM0153",
+    "zandam": "GM0479",
+    # Frisian names of Frisian towns (Snits = Sneek, Ljouwert = Leeuwarden)
+    **dict.fromkeys(["snits", "boalsert", "starum", "warkum", "drylts"], "GM1900"),
+    "ljouwert": "GM0080",
+    "harns": "GM0072",
+    "frjentsjer": "GM1949",
+    "hearrenfean": "GM0074",
+    "de jouwer": "GM1940",
 }
 # "a/d", "a.d." for "aan de(n)" in place names ("Capelle a/d IJssel", "Alphen a/d Rijn").
 _AAN_DE = re.compile(r" aan (?:den|de|het) ")
@@ -101,7 +120,7 @@ COMMON_WORDS = frozenset(
     graft stein epe arum goes buren laren dorst enter handel zetten velden rekken schijf waarde
     grave opende deil est erp elp ell bern eext mook nuis rien zalk zuna wons tinte horst norg peins
     vasse puth tuil baak haps gaast ede gees esch emst lemmer opmeer oosterend winde hulst nieuwe
-    oude baars marle rumpt smakt oene wilp boekel stroe elsloo kessel heeg thorn leek
+    oude baars marle rumpt smakt oene wilp boekel stroe elsloo kessel heeg thorn leek groet
     """.split()
 )
 _PREFIXES = frozenset(
@@ -129,6 +148,13 @@ _STREET_AFTER = frozenset("straat weg laan plein gracht kade singel dijk steeg".
 # Polish locative after "w"/"we" ("w Amsterdamie", "w Utrechcie", "w Hadze", "w Bredzie"):
 # ending -> nominative.
 _LOCATIVE = (("dzie", "da"), ("dze", "ga"), ("cie", "t"), ("ie", ""), ("u", ""))
+# Hungarian case endings on a capitalised city name ("Rotterdamban", "Utrechtben", "Almerében"): in / to.
+_HUNGARIAN_SUFFIXES = ("ban", "ben", "ba", "be")
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+_CYRILLIC_LATIN = str.maketrans(
+    dict(zip("абвгдеёзийклмнопрстуфхыэ", "abvgdeezijklmnoprstufhye", strict=True))
+    | {"ж": "zh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a", "ь": "", "ю": "yu", "я": "ya"}
+)
 # City adjectives ("Haagse Escort Service", "Bossche meid") that do not follow name + "se"; the regular ones
 # (Amsterdamse, Utrechtse, Bredase) are derived from the municipality names.
 _IRREGULAR_ADJECTIVES = {
@@ -224,11 +250,15 @@ class PlaceIndex:
 
     def find(self, text: Prepared, strict: bool = True) -> tuple[str, str] | None:
         """First place named in a text: (municipality code, matched words); the longest name wins."""
+        if _CYRILLIC_WORD.search(text.raw):
+            cyrillic = self._cyrillic(text.raw)
+            if cyrillic:  # a Cyrillic text: a Latin place name before it (rare) is not looked for
+                return cyrillic
         tokens = text.tokens
         words = text.words
         for i, token in enumerate(tokens):
             if token.word not in self.first_words:
-                nominative = self._locative(words, i) if strict else None
+                nominative = (self._locative(words, i) or self._hungarian(token)) if strict else None
                 if nominative:
                     return nominative
                 continue
@@ -254,6 +284,26 @@ class PlaceIndex:
                 code = self.adjectives.get(token.word)
                 if code and token.text[:1].isupper():
                     return code, token.word
+        return None
+
+    def _hungarian(self, token: Token) -> tuple[str, str] | None:
+        """A Dutch city name with a Hungarian case ending ("Groningenben", "Amszterdamban")."""
+        word = token.word
+        if not token.text[:1].isupper() or not word.endswith(_HUNGARIAN_SUFFIXES):
+            return None
+        for suffix in _HUNGARIAN_SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 4 and stem in self.own_names and stem in self.names:
+                return self.names[stem][0], word
+        return None
+
+    def _cyrillic(self, raw: str) -> tuple[str, str] | None:
+        """The first Dutch place written in Cyrillic (Хага, Ротердам, Зволе), transliterated."""
+        for match in _CYRILLIC_WORD.finditer(raw):
+            latin = match.group().lower().translate(_CYRILLIC_LATIN)
+            codes = self.names.get(latin)
+            if codes and latin in self.own_names and len(latin) >= 4:
+                return codes[0], latin
         return None
 
     def _locative(self, words: list[str], i: int) -> tuple[str, str] | None:
