@@ -54,6 +54,13 @@ GENDER_CASES = [
     ("Wir sind ein nettes Paar aus Deutschland", "couple", "de-ein-paar"),
     ("Lieve meid, een paar dagen in Breda", "female", "nl-een-paar-is-a-few"),
     ("Wir empfangen Männer und Paare", None, "de-paare-clientele"),
+    ("Somos um casal liberal de Rotterdam", "couple", "pt-um-casal"),
+    ("Suntem un cuplu tânăr", "couple", "ro-un-cuplu"),
+    ("Siamo una coppia italiana", "couple", "it-una-coppia"),
+    ("Atendo homens, mulheres e casais", None, "pt-casais-clientele"),
+    ("Pentru doamne și cupluri", None, "ro-cupluri-clientele"),
+    ("Jongeman (25) uit Leiden", "male", "nl-jongeman"),
+    ("Garoto de programa, 24 anos", "male", "pt-garoto"),
 ]
 
 
@@ -101,6 +108,9 @@ TYPE_CASES = [
     ("Recebo em Tilburg e faço deslocações.", {"home", "escort"}, "pt-recebo-deslocacoes"),
     ("Atendo no hotel, tudo limpo.", {"home"}, "pt-atendo-no-hotel"),
     ("Atendo com carinho.", set(), "pt-atendo-alone"),
+    ("Atendo com local em Amsterdam.", {"home"}, "pt-com-local"),
+    ("Atiendo en mi piso en Rotterdam.", {"home"}, "es-atiendo-en-mi-piso"),
+    ("Atiendo en tu casa o hotel.", {"escort"}, "es-atiendo-en-tu-casa"),
     ("Também vou ao hotel.", {"escort"}, "pt-vou-ao-hotel"),
     ("Faço acompanhamento em Rotterdam, só hotéis.", {"escort"}, "pt-acompanhamento-so-hoteis"),
     # Romanian, French, Frisian
@@ -164,3 +174,27 @@ TYPE_CASES = [
 @pytest.mark.parametrize(("text", "expected", "case"), TYPE_CASES, ids=[c[2] for c in TYPE_CASES])
 def test_types(text: str, expected: set[str], case: str) -> None:
     assert types_from(text)[0] == expected
+
+
+def test_skip_scan_finds_the_matches_of_finditer() -> None:
+    """The skip-scan over the distinctive-word families finds exactly the matches of a plain finditer, on word
+    salads from the patterns' own words."""
+    import random
+    import re
+
+    from zicht.extract import types
+
+    rng = random.Random(7)
+    for pattern in filter(None, types._SKIP_SCAN_PATTERNS.values()):
+        words = sorted(set(re.findall(r"[a-zа-я]{2,}", pattern.pattern))) + [
+            "mijn",
+            "de",
+            "1",
+            " ",
+            ".",
+            "\n",
+        ]
+        for _ in range(300):
+            text = " ".join(rng.choice(words) for _ in range(12))
+            expected = [m.span() for m in pattern.full.finditer(text)]
+            assert [m.span() for m in types._scan(pattern, text)] == expected, text

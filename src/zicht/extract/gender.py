@@ -21,6 +21,10 @@ _TRANS = Gated(
 )
 _COUPLE = re.compile(
     r"\b(?:koppel|couple|echtpaar|stelletje|pareja)\b|"
+    # pt casal, ro cuplu, it coppia as the advertiser ("somos um casal", "suntem un cuplu"); the plurals
+    # (casais, cupluri, coppie) are the clientele
+    r"\b(?:um|somos|nosso)\s+casal\b|^casal\b|\b(?:un|suntem)\s+cuplu\b|^cuplu\b|\b(?:una|siamo)\s+coppia\b|"
+    r"^coppia\b|"
     # Polish "para" (a couple) only in a Polish phrase: "para" is also es/pt "for" ("para senhores").
     r"\b(?:mloda|mlode|fajna|napalona|otwarta|sympatyczna|jestesmy|dojrzala|malzenska|mieszana|ta|nasza)\s+para\b|"
     r"\bpara\s+(?:szuka|zaprasza|bi\b|hetero|mieszana|z\s+\w+\b)|^para\b(?!\s+(?:o|a|os|as|el|la|los|las|ti|voce|"
@@ -32,32 +36,48 @@ _COUPLE = re.compile(
     r"\b(?:par\s+vagyunk|(?:magyar|hazas|fiatal|erett)\s+par)\b|\bein\s+(?:\w+es\s+)?paar\b"
 )
 # Every match of _COUPLE contains one of these: a cheap test before the (slow) pattern.
-_COUPLE_HINTS = ("koppel", "couple", "echtpaar", "stel", "pareja", "par", "paar")
+_COUPLE_HINTS = (
+    "koppel",
+    "couple",
+    "echtpaar",
+    "stel",
+    "pareja",
+    "para",
+    "paar",
+    "casal",
+    "cuplu",
+    "coppia",
+    "vagyunk",
+) + ("magyar par", "hazas par", "fiatal par", "erett par")
+# One \b group over all branches: a single word-boundary test per position keeps the scan cheaper.
 _MALE = re.compile(
-    r"\b(?:jongen|boy|guy|knul|gigolo|male|mannelijke|gay|hombre|chico)\b|"
-    r"\b(?:rijpe|jonge|sportieve|getrouwde|geile|lekkere|hete|stoere|knappe|hetero|bi|een|young|handsome|"
-    # a nationality adjective may stand between ("Knappe Turkse man", "young Italian man")
-    r"mature)\s+(?:[a-z]+(?:se|sche|ish|ian|can|ese)\s+)?man\b|"
-    # "masseur" (a masseuse is female); "heer", "gentleman" only as the advertiser ("Dominante heer (50)",
-    # "Gentleman, 48,"), not a client; a bare "man" right after the age ("Sam, 32, man, voor mannen")
-    r"\bmasseur\b|\b(?:heer|gentleman)\s*(?:\(\d\d\)|,\s*\d\d\b)|\b\d\d\s*(?:jaar\s*)?,\s*(?:[a-z]+\s+){0,2}?man\b|"
-    # "discrete man voor vrouwen": a man offering to women or couples; Spanish "joven latino"
-    r"\bman\s+(?:voor|for)\s+(?:vrouwen|dames|women|ladies|stellen|couples)\b|"
-    r"\bjoven\s+(?:latino|moreno|guapo|activo|dominicano|colombiano|venezolano|brasileno|cubano)\b|"
-    # male nouns in the ads' other languages (vent/kerel nl, bloke en, homme fr, ragazzo it, chlopak/facet pl,
-    # baiat/barbat ro, srac/ferfi hu, rapaz/homem pt); "homme"/"homem" not as the clientele ("pour homme")
-    r"\b(?:vent|kerel|bloke|fella|ragazzo|chlopak|facet|mezczyzna|baiat|barbat|srac|ferfi|rapaz)\b|"
-    r"\b(?:homme|homem)(?<!pour\shomme)(?<!les\shomme)(?<!para\shomem)\b|"
-    # German: an -er adjective before Typ/Mann/Kerl ("sympathischer Typ", "junger Mann"); not "oder Mann"
-    r"\b(?:\w+ischer|junger|netter|reifer|sportlicher|gepflegter|attraktiver|charmanter|erfahrener|deutscher)"
-    r"\s+(?:typ|mann|kerl)\b|\btyp\s*\(\d\d|"
+    r"\b(?:"
+    # male nouns: nl jongen/knul/vent/kerel/gozer, en boy/guy/bloke, es hombre/chico, fr homme, it ragazzo, pl
+    # chlopak/facet/mezczyzna, ro baiat/barbat, hu srac/ferfi, pt rapaz/garoto/homem; "masseur" (a masseuse
+    # is female); "homme"/"homem" not as the clientele ("pour homme")
+    r"(?:jongen|jongeman|boy|guy|knul|vent|kerel|gozer|bloke|fella|gigolo|male|mannelijke|gay|hombre|chico|"
+    r"ragazzo|chlopak|facet|mezczyzna|baiat|barbat|srac|ferfi|rapaz|garoto|masseur|"
     # male nationality forms of es/pt (the -a forms are female cues); not language names (italiano, espanol)
-    r"\b(?:brasileiro|brasileno|colombiano|venezolano|dominicano|cubano|peruano|mexicano|argentino|chileno|"
+    r"brasileiro|brasileno|colombiano|venezolano|dominicano|cubano|peruano|mexicano|argentino|chileno|"
     r"ecuatoriano|boliviano|uruguayo|paraguayo|hondureno|salvadoreno|guatemalteco|puertorriqueno)\b|"
-    # "heer 67", "heer van 58", "gentleman escort"; not the clientele "de heer 50+"
-    r"\bheer(?<!de\sheer)\s+(?:van\s+)?\d\d\b(?!\s*\+)|\bgentleman\s+(?:escort|companion|masseur)\b|"
+    r"(?:homme|homem)(?<!pour\shomme)(?<!les\shomme)(?<!para\shomem)\b|"
+    # an adjective before man; a nationality adjective may stand between ("Knappe Turkse man")
+    r"(?:rijpe|jonge|sportieve|getrouwde|geile|lekkere|hete|stoere|knappe|hetero|bi|een|young|handsome|"
+    r"mature)\s+(?:[a-z]+(?:se|sche|ish|ian|can|ese)\s+)?man\b|"
+    # "heer", "gentleman" only as the advertiser ("Dominante heer (50)", "Gentleman, 48,", "heer 67", "heer
+    # van 58", "gentleman escort"), not a client ("de heer 50+")
+    r"(?:heer|gentleman)\s*(?:\(\d\d\)|,\s*\d\d\b)|heer(?<!de\sheer)\s+(?:van\s+)?\d\d\b(?!\s*\+)|"
+    r"gentleman\s+(?:escort|companion|masseur)\b|"
+    # a bare "man" right after the age ("Sam, 32, man, voor mannen"); "discrete man voor vrouwen"
+    r"\d\d\s*(?:jaar\s*)?,\s*(?:[a-z]+\s+){0,2}?man\b|man\s+(?:voor|for)\s+(?:vrouwen|dames|women|ladies|"
+    r"stellen|couples)\b|"
+    r"joven\s+(?:latino|moreno|guapo|activo|dominicano|colombiano|venezolano|brasileno|cubano)\b|"
+    # German: an adjective before Typ/Mann/Kerl ("sympathischer Typ", "junger Mann"); not "oder Mann"
+    r"(?:sympathischer|romantischer|erotischer|exotischer|sudlandischer|junger|netter|reifer|sportlicher|"
+    r"gepflegter|attraktiver|charmanter|erfahrener|deutscher)\s+(?:typ|mann|kerl)\b|typ\s*\(\d\d|"
     # "ik ben een lieve man", "I am a friendly guy"
-    r"\b(?:ben|am|i'm|im)\s+(?:een|a|an)\s+(?:\w+\s+){0,3}?(?:man|guy|jongen|kerel|vent|heer|gentleman)\b"
+    r"(?:ben|am|i'm|im)\s+(?:een|a|an)\s+(?:\w+\s+){0,3}?(?:man|guy|jongen|kerel|vent|heer|gentleman)\b"
+    r")"
 )
 # "Man (45), verzorgd": a capitalised "Man" before the age is the advertiser; lower case it is mostly someone
 # else's ("mijn man (45) en ik"). Read on the raw text, where the capital is kept.
@@ -111,7 +131,14 @@ def gender_from_text(text: Prepared, name: str | None = None) -> tuple[Gender, s
         capital = _MAN_AGE.search(text.raw)
         if capital and (not male or capital.start() < male.start()):
             male = capital
-    female = next((m for m in _FEMALE.finditer(folded) if not _ADDRESSED.search(folded, 0, m.start())), None)
+    female = next(
+        (
+            m
+            for m in _FEMALE.finditer(folded)
+            if not _ADDRESSED.search(folded, max(0, m.start() - 24), m.start())
+        ),
+        None,
+    )
     if male and (not female or male.start() < female.start()):
         return "male", male.group()
     if female:

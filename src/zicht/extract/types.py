@@ -7,6 +7,8 @@ outcall") does not count.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
 from zicht.extract.text import Gated, fold, negated
 from zicht.vocab import WorkType
@@ -31,21 +33,11 @@ _PLACE = (
 HOME_HOSTING = (
     r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|gs|st|g|gt|gen)\b|\bonvangst\b|"
     r"incall|private\s+(?:reception|apartment)|\breceiv(?:e|es|ing)\b|\brecibo\b|\bprzyjmuje\w*|\bprim(?:esc|im)\b|"
-    # pt recebo, fr nous recevons, hu fogadok/fogadlak/fogadunk, bg приемам, ru принимаю, Frisian ûntfang
-    r"\breceb(?:o|emos)\b|\brecevons\b|\bfogad(?:ok|lak|unk|om|juk)\b|\bприема\w*|\bпринима\w*|\buntfang\w*|"
-    # a venue where clients come: an entrance fee or own entrance, a room price "met dame", a window
-    r"\bentree\b|\braam\s*(?:nr\.?\s*)?\d|\bwindow\s+(?:girl|worker|lady)|\baankloppen\b|"
     r"\bricevo\b|\brecois\b|\bempfang\w*|\bprivate\s+house\b|\b(?:i|we)\s+(?:\w+\s+)?host\b|\bhosting\b|\bwalk[\s-]*ins?\b|"
     r"\baan\s*bellen\b|\bbinnen\s*(?:lopen|loopt|wandelen|wandel|stappen|stap|vallen)\b|"
     r"\bwoon\s+en\s+werk\b|\blive\s+and\s+work\b|\btengo\s+(?:un\s+)?(?:sitio|lugar|piso|apartamento|espacio)\b|"
     r"\bvieni\s+a\s+trovarmi\b|\bzaprasza\w*\s+(?:\w+\s+)?do\s+(?:siebie|mnie|moj\w*)\b|"
-    r"\bkamers?\s*(?:\d|[:=]|prijs|huur|vanaf|v\.a\.)|kamer\w*\s*(?:\+|met)\s*(?:een\s+)?dame|"
-    # the client is told where to park or asks for the address: he comes over
-    r"\b(?:gratis|free|eigen|voldoende|ruim|volop|genoeg|ample|makkelijk|easy)\s+(?:\w+\s+)?(?:parkeren|parking|"
-    r"parkeergelegenheid)\b|\bparkeren\s+(?:in\s+de\s+straat|op\s+eigen|voor\s+de\s+deur|om\s+de\s+hoek|is\s+gratis|"
-    r"kan\b|mogelijk)|\bparkeergelegenheid\b|\bparkplatz\w*\s+vor\b|\bparking\s+(?:available|nearby|on\s+site|in\s+front)|"
-    r"\badres(?<!je\sadres)(?<!jouw\sadres)(?<!uw\sadres)\s+(?:via|per|op\s+aanvraag|na\s+(?:afspraak|contact|"
-    r"bevestiging)|bij\s+(?:afspraak|bevestiging))\b|\baddress\s+(?:on|upon|after)\s+(?:request|booking)\b"
+    r"\bkamers?\s*(?:\d|[:=]|prijs|huur|vanaf|v\.a\.)|kamer\s*\+\s*dame"
 )
 # The client comes to the speaker ("kom langs", "je komt naar mij", "come visit me", "die me komt bezoeken").
 HOME_CLIENT_COMES = (
@@ -55,11 +47,7 @@ HOME_CLIENT_COMES = (
     r"\b(?:me|mij|ons)\s+(?:\w+\s+){0,4}?bezoeken\b|\bbezoek\s+(?:me|mij|ons)\b|"
     r"\bwaar\s+(?:je|u|jullie)\s+(?:\w+\s+)?(?:welkom|terecht)\b|\bwelkom\s+bij\s+(?:mij|ons)\b|"
     # "kom bij Lisa in Zwolle"; not "kom graag bij jou in Den Bosch" (outcall)
-    r"\bkom\w*\s+(?:\w+\s+)?bij\s+(?!jou\b|je\b|u\b|uw\b|jullie\b)[a-z]+\s+in\b|"
-    # "Welcome to my house"; not "Welcome to my page"
-    r"\b(?:welcome|welkom)\s+(?:to|in|at)\s+(?:my|our|mijn|onze|ons)\s+(?:[\w-]+\s+)?" + _PLACE + r"\b|"
-    r"\bcome\s+by\b|"
-    r"\bvieni\s+(?:\w+\s+)?da\s+me\b"
+    r"\bkom\w*\s+(?:\w+\s+)?bij\s+(?!jou\b|je\b|u\b|uw\b|jullie\b)[a-z]+\s+in\b"
 )
 # A place on the speaker's side ("bij mij terecht", "in mijn woning", "at my place", "en mi piso", "u mnie").
 HOME_SPEAKER_PLACE = (
@@ -67,13 +55,10 @@ HOME_SPEAKER_PLACE = (
     r"\bbij\s+(?:mij|ons)\s+(?:thuis|op\s+(?:de\s+)?\w+|aan\s+huis)\b|"
     r"\b(?:afspr\w*|ontmoet\w*|alleen|of|ook|sessies?|dates?)\s+bij\s+(?:mij|ons)\b|"
     r"\bbij\s+(?:mij|ons)\s+(?:of|en)\s+(?:bij\s+)?(?:jou|je|u|in)\b|"
-    # "Bij mij." as an answer, "thuis bij mij", "bij mij in Lelystad" (not "bij mij in de buurt": near me)
-    r"\bbij\s+(?:mij|ons)\s*(?=[.!;)\n]|$)|\bthuis\s+bij\s+(?:mij|ons)\b|"
+    # "Bij mij." as an answer, "bij mij in Lelystad" (not "bij mij in de buurt": near me)
+    r"\bbij\s+(?:mij|ons)\s*(?=[.!;)\n]|$)|"
     r"\bbij\s+(?:mij|ons)\s+in\s+(?!de\s+(?:buurt|regio|omgeving|auto)\b|je\b|jouw\b|uw\b)|"
-    # hu nálam (at mine), lakásomban (in my flat); bg/ru у дома / у себя (at home); pt atendo no hotel/meu apê
-    r"\bnalam\b|\blakasom\w*|\bу\s+(?:дома|себя)(?![а-я])|"
-    r"\batend[oe]\w*\s+(?:no|na|num|numa|em)\s+(?!seu\b|sua\b|teu\b|tua\b)(?:\w+\s+)?(?:hotel|ape|apartamento|"
-    r"local|flat|casa|studio|espaco)\b|\b(?:our|my)\s+(?:apartment|flat)\b|"
+    r"\b(?:our|my)\s+(?:apartment|flat)\b|"
     r"\b(?:in|op|naar|at|en|no|na|em|nel|nella|w|la|dans|chez)\s+"
     + _MY
     + r"\s+(?:[\w-]+\s+)?"
@@ -101,9 +86,7 @@ HOME_SPEAKER_PLACE = (
     r"\bown\s+(?:[\w-]+\s+){0,2}?(?:room|place|apartment|flat|studio)\b|\bprivate\s+rooms?\b|"
     r"\b(?:mijn|my|onze|our)\s+(?:[\w-]+\s+)?(?:studio|praktijk|massagepraktijk|massagesalon|salon)\b|"
     r"\bin\s+(?:ons|onze)\s+(?:huis|appartement|woning|flat|studio|pand|salon)\b|\bprywatnie\b|"
-    r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\braamwerk|\bprive\b(?!-)|"
-    # a club where clients come: sexclub, saunaclub, nachtclub, relaxclub, parenclub (not a football club)
-    r"\b(?:sex|seks|sauna|nacht|night|relax|erotiek|paren|swing|prive)?\s?clubs?\b"
+    r"\bprive\s*(?:huis|\.|$|in\b)|\bprivehuis|\braamwerk|\bprive\b(?!-)"
 )
 # The speaker moves towards the client ("ik kom naar je toe", "I travel to you", "voy a tu hotel").
 ESCORT_MOVES = (
@@ -117,16 +100,10 @@ ESCORT_MOVES = (
     r"\bdepla(?:s(?:ari|are|arile|ez|am|ri)|c(?:e|ements?))\b|\bchez\s+(?:toi|vous)\b|"
     r"dojazd|dojezdzam|\bjade\s+do\s+ciebie\b|\bvin\s+la\b|\bvin\s+(?:eu\s+)?la\s+tine\b|acompanha(?:nte|mento)s?|"
     r"hausbesuch\w*|\baan\s+huis\b|"
-    # de Hotelbesuche, "Besuche auch im Hotel", "komme zu dir"; hu hozzád (to you), hotelbe(n); bg/ru ескорт,
-    # идвам при теб, выезд; it mi sposto, vengo da te; pt/es deslocações, me desplazo
-    r"hotelbesuch\w*|\bbesuche?\s+(?:\w+\s+)?(?:im|ins|in\s+(?:deinem|ihrem))\s+hotel|"
-    r"\bkomme?\s+(?:\w+\s+)?zu\s+(?:dir|ihnen|euch)\b|\bhozzad\b|\bhotelben?\b|\b[еэ]скорт\w*|"
-    r"\bидвам\s+(?:при\s+)?(?:теб|вас)(?![а-я])|\bвыезд\w*|\bsposto\b|\bvengo\s+(?:\w+\s+){0,2}?da\s+te\b|"
-    r"\bdesloc\w*|\bdesplaz\w*|"
     # "only hotels", "só hotéis"; "or visit you", "or come to Deventer" (not "come to my place")
     r"\b(?:so|only|alleen|solo|apenas|tylko)\s+(?:in\s+|em\s+|en\s+)?hote(?:l|is|ls|les)\b|\bvisit\s+you\b|"
     r"\b(?:or|also)\s+(?:i\s+)?(?:come|travel|drive)\s+to\b(?!\s+(?:my|our|me|us)\b)|"
-    r"\b(?:kom|rijd|ga)\s+ook\s+naar\b(?!\s+(?:mij|ons|mijn|onze)\b)|\bstay\s+with\s+you\b"
+    r"\b(?:kom|rijd|ga)\s+ook\s+naar\b(?!\s+(?:mij|ons|mijn|onze)\b)"
 )
 # A place on the client's side ("bij jou thuis", "your hotel", "en tu casa", "u ciebie", "or theirs").
 ESCORT_CLIENT_PLACE = (
@@ -142,6 +119,42 @@ ESCORT_CLIENT_PLACE = (
     r"\bu\s+ciebie\b|\bla\s+(?:tine|hotel)\b|naar\s+(?:je|jouw|uw)\s+(?:hotel|huis)|"
     r"\bhotel\s*(?:en|and|of|or|/)\s*(?:thuis|huis|home)bezoek"
 )
+# Branches that start with a distinctive word, read by a skip-scan (`_scan`) that runs the full pattern only
+# where the word occurs: most ads contain none of them, so they cost little. A branch that starts with a
+# common word ("bij", "in", "my") belongs to the families above.
+# Hosting in other languages and venues where clients come.
+HOME_VENUE_AND_OTHER_LANGUAGES = (
+    # pt recebo, fr nous recevons, hu fogadok/fogadlak/fogadunk, bg приемам, ru принимаю, Frisian ûntfang
+    r"\breceb(?:o|emos)\b|\brecevons\b|\bfogad(?:ok|lak|unk|om|juk)\b|\bприема\w*|\bпринима\w*|\buntfang\w*|"
+    # hu nálam (at mine), lakásomban (in my flat); bg/ru у дома / у себя (at home); pt "com local" (with a
+    # place), "atendo no hotel / no meu apê", es "atiendo en mi piso" (not "en tu casa": the client's)
+    r"\bnalam\b|\blakasom\w*|\bу\s+(?:дома|себя)(?![а-я])|\bcom\s+local\b|"
+    r"\bat(?:e|ie)nd[oe]\w*\s+(?:no|na|num|numa|em|en)\s+(?!seu\b|sua\b|teu\b|tua\b|tu\b|su\b)(?:\w+\s+)?"
+    r"(?:hotel|ape|apartamento|local|flat|casa|piso|studio|espaco)\b|"
+    r"\bthuis\s+bij\s+(?:mij|ons)\b|\bvieni\s+(?:\w+\s+)?da\s+me\b|\bcome\s+by\b|"
+    # "Welcome to my house"; not "Welcome to my page"
+    r"\b(?:welcome|welkom)\s+(?:to|in|at)\s+(?:my|our|mijn|onze|ons)\s+(?:[\w-]+\s+)?" + _PLACE + r"\b|"
+    # a venue where clients come: a club (sexclub, saunaclub, nachtclub; not a football club), an entrance
+    # fee or own entrance, a room price "met dame", a window
+    r"\bclubs?\b|\b(?:sex|seks|sauna|nacht|night|relax|erotiek|paren|swing|prive)clubs?\b|"
+    r"\bentree\b|\braam\s*(?:nr\.?\s*)?\d|\bwindow\s+(?:girl|worker|lady)|\baankloppen\b|"
+    r"\bkamer\w*\s*(?:\+|met)\s*(?:een\s+)?dame|"
+    # the client is told where to park or asks for the address: he comes over
+    r"\b(?:gratis|free|eigen|voldoende|ruim|volop|genoeg|ample|makkelijk|easy)\s+(?:\w+\s+)?(?:parkeren|parking|"
+    r"parkeergelegenheid)\b|\bparkeren\s+(?:in\s+de\s+straat|op\s+eigen|voor\s+de\s+deur|om\s+de\s+hoek|"
+    r"is\s+gratis|kan\b|mogelijk)|\bparkeergelegenheid\b|\bparkplatz\w*\s+vor\b|"
+    r"\bparking\s+(?:available|nearby|on\s+site|in\s+front)|"
+    r"\badres(?<!je\sadres)(?<!jouw\sadres)(?<!uw\sadres)\s+(?:via|per|op\s+aanvraag|na\s+(?:afspraak|contact|"
+    r"bevestiging)|bij\s+(?:afspraak|bevestiging))\b|\baddress\s+(?:on|upon|after)\s+(?:request|booking)\b"
+)
+# Outcall in other languages: de Hotelbesuche, "Besuche auch im Hotel", "komme zu dir"; hu hozzád (to you),
+# hotelbe(n); bg/ru ескорт, идвам при теб, выезд; it mi sposto, vengo da te; pt/es deslocações, me desplazo
+ESCORT_OTHER_LANGUAGES = (
+    r"hotelbesuch\w*|\bbesuche?\s+(?:\w+\s+)?(?:im|ins|in\s+(?:deinem|ihrem))\s+hotel|"
+    r"\bkomme?\s+(?:\w+\s+)?zu\s+(?:dir|ihnen|euch)\b|\bhozzad\b|\bhotelben?\b|\b[еэ]скорт\w*|"
+    r"\bидвам\s+(?:при\s+)?(?:теб|вас)(?![а-я])|\bвыезд\w*|\bsposto\b|\bvengo\s+(?:\w+\s+){0,2}?da\s+te\b|"
+    r"\bdesloc\w*|\bdesplaz\w*|\bstay\s+with\s+you\b"
+)
 MASSAGE = (
     r"massa(?:ge|gem|je|z|gg)\w*|masaz\w*|\bmasszazs\w*|\bмасаж\w*|\bмассаж\w*|\bmasaj\w*|body[\s-]*(?:to|2|tot)[\s-]*body|tantr\w*|"
     r"\bnuru\b|\blingam\b|masseuse|masseur|masajista"
@@ -153,11 +166,24 @@ FAMILIES: dict[str, tuple[WorkType, str]] = {
     "escort_moves": ("escort", ESCORT_MOVES),
     "escort_client_place": ("escort", ESCORT_CLIENT_PLACE),
     "massage": ("massage", MASSAGE),
+    "home_venue_and_other_languages": ("home", HOME_VENUE_AND_OTHER_LANGUAGES),
+    "escort_other_languages": ("escort", ESCORT_OTHER_LANGUAGES),
 }
+_SKIP_SCANNED = ("home_venue_and_other_languages", "escort_other_languages")
+
+
+def _joined(work_type: WorkType, skip_scanned: bool) -> Gated | None:
+    parts = [
+        p for name, (t, p) in FAMILIES.items() if t == work_type and (name in _SKIP_SCANNED) == skip_scanned
+    ]
+    return Gated("|".join(parts)) if parts else None
+
+
 _PATTERNS: tuple[tuple[WorkType, Gated], ...] = tuple(
-    (work_type, Gated("|".join(p for name, (t, p) in FAMILIES.items() if t == work_type)))
+    (work_type, _joined(work_type, False))  # type: ignore[misc]
     for work_type in ("home", "escort", "massage")
 )
+_SKIP_SCAN_PATTERNS: dict[WorkType, Gated | None] = {t: _joined(t, True) for t, _ in _PATTERNS}
 # "Ook escort", "ik kom ook naar je toe": "also" implies reception too. An inference, not wording: it counts
 # only when the site has no reception field (the advertiser's own choice of types wins over it).
 _IMPLIED_HOME = re.compile(
@@ -200,6 +226,19 @@ def _outcall_only(folded: str) -> bool:
     return any(not negated(folded, m.start()) for m in _OUTCALL_ONLY.finditer(folded))
 
 
+def _scan(pattern: Gated | None, folded: str) -> Iterator[re.Match[str]]:
+    """Matches of a pattern whose branches start with distinctive words: the fast twin jumps from candidate
+    to candidate and the full pattern is tried only there (same matches as `finditer`)."""
+    if pattern is None:
+        return
+    pos = 0
+    while hit := pattern.quick.search(folded, pos):
+        match = pattern.full.match(folded, hit.start())
+        if match:
+            yield match
+        pos = max(hit.start() + 1, match.end() if match else 0)
+
+
 def _is_negated(folded: str, match: re.Match[str]) -> bool:
     start = match.start()
     if negated(folded, start) or _NEGATED_AFTER.match(folded[match.end() : match.end() + 20]):
@@ -222,7 +261,7 @@ def types_from(
     found: set[WorkType] = set()
     evidence: list[str] = []
     for work_type, pattern in _PATTERNS:
-        for match in pattern.finditer(folded):
+        for match in chain(pattern.finditer(folded), _scan(_SKIP_SCAN_PATTERNS[work_type], folded)):
             if _is_negated(folded, match):
                 continue
             if match.group().startswith("aan") and _HOME_AAN_HUIS.search(
