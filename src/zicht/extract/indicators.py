@@ -60,10 +60,8 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\bnur\s+diese\s+woche\b"
     ),
     "several_workers": Gated(
-        r"\b(?:[2-9]|[1-9]\d|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide|doua|trei|dwie|trzy|zwei|"
-        r"drei)\s+(?:(?!voor\b|for\b|van\b|jaar\b|years\b)\w+\s+){0,2}?"
-        r"(?:meiden|meisjes|dames|damen|girls|ladies|vrouwen|chicas|masseuses|dziewczyny|escorts|modellen|models|"
-        r"fete|hostesses)\b|"
+        r"\b(?:[2-9]|twee|drie|vier|vijf|zes|meerdere|several|two|three|four|beide)\s+(?:\w+\s+){0,2}?"
+        r"(?:meiden|meisjes|dames|girls|ladies|vrouwen|chicas|masseuses|dziewczyny|escorts|modellen|models)\b|"
         r"\bduo\b(?!\s*(?:douche|shower|bad|bath|ducha|dildo))|"
         r"\b(?:wij|we)\s+(?:zijn|are|werken|work|bezoeken|visit|leveren|deliver|bieden|offer)\b|"
         r"\b(?:onze|our)\s+(?:\w+\s+)?(?:dames|meiden|meisjes|girls|ladies|models|modellen|escorts|masseuses|"
@@ -74,89 +72,127 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"samen\s+of\s+apart|together\s+or\s+separately|ons\s+tweeen|werkt\s+ook\s+hier"
     ),
 }
-# Rarer phrasings, each behind cheap substring tests (a branch more in the patterns above costs every ad).
-_RARE: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
+# Rarer phrasings, each behind cheap substring tests (a branch more in the patterns above costs every ad):
+# name -> (gates, pattern) entries; a pattern runs only when one of its gates occurs in the folded text.
+_RARE: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {
     "available_24_7": (
-        ("24",),
-        re.compile(
-            # "Ontvangst 24 uur" (a service offered round the clock, not "24 uur van tevoren"); "H24", "24h"
-            r"\b(?:geopend|ontvangst|ontvang|bereikbaar|beschikbaar|incall|outcall)\s+24\s*(?:hours|horas|h|uur)\b"
-            r"(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice))|\bh24\b|"
-            r"\b24\s?h\b(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice|before|antes|prima|vorher))"
+        (
+            ("24",),
+            re.compile(
+                # "Ontvangst 24 uur" (round the clock, not "24 uur van tevoren"); "H24", "24h"
+                r"\b(?:geopend|ontvangst|ontvang|bereikbaar|beschikbaar|incall|outcall)\s+24\s*(?:hours|horas|h|uur)"
+                r"\b(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice))|\bh24\b|"
+                r"\b24\s?h\b(?!\s*(?:van\s+tevoren|vooraf|in\s+advance|ahead|notice|before|antes|prima|vorher))"
+            ),
         ),
     ),
     "unsafe_sex": (
-        ("natur", "pur", "fp", "camisinha", "capa", "preservativ", "kondom", "gummi"),
-        re.compile(
-            # "BJ natural", "fellation nature", German "Französisch pur"/"FP", pt "oral sem capa/camisinha"
-            r"\b(?:bj|blowjob|oral|fellation|pijpen|blasen)\s+(?:natural|nature|naturel|natur)\b|"
-            r"\bnatural\s+(?:bj|blowjob|oral)\b|\bfranzosisch\s+pur\b|\bfp\b|"
-            r"\b(?:sem|sin|ohne|bez|fara)\s+(?:camisinha|capa|preservativo|prezervativ|kondom|gummi|gumy)\b"
+        # "BJ natural", "fellation nature"
+        (
+            ("natur",),
+            re.compile(
+                r"\b(?:bj|blowjob|oral|fellation|pijpen|blasen)\s+(?:natural|nature|naturel|natur)\b|"
+                r"\bnatural\s+(?:bj|blowjob|oral)\b"
+            ),
+        ),
+        # German "Französisch pur" / "FP"
+        (("pur", "fp"), re.compile(r"\bfranzosisch\s+pur\b|\bfp\b")),
+        # pt "oral sem capa/camisinha", "sin preservativo", "ohne Gummi"
+        (
+            ("camisinha", "capa", "preservativ", "kondom", "gummi"),
+            re.compile(
+                r"\b(?:sem|sin|ohne|bez|fara)\s+(?:camisinha|capa|preservativo|prezervativ|kondom|gummi|gumy)\b"
+            ),
         ),
     ),
     "third_party": (
+        # someone else answers or arranges: a hostess, an operator, a friend to call, a booking line
         (
-            "gastvrouw",
-            "telefonist",
-            "operator",
-            "call my",
-            "line",
-            "regelen",
-            "handle",
-            "arrange",
-            "zorgen voor",
-            "bel de",
+            ("gastvrouw", "telefonist", "operator", "call my", " line", "bel de", "bel onze"),
+            re.compile(
+                r"\bgastvrouw\b|\btelefonist\w*|\boperator\b|"
+                r"\bcall\s+my\s+(?:friend|manager|assistant|agent|secretary)\b|\b(?:agency|booking|office)\s+line\b|"
+                r"\bbel\s+(?:de|onze)\s+(?:bar|balie)\b"
+            ),
         ),
-        re.compile(
-            # someone else answers or arranges: a hostess, an operator, "wij regelen de afspraken"
-            r"\bgastvrouw\b|\btelefonist\w*|\boperator\b|"
-            r"\bcall\s+my\s+(?:friend|manager|assistant|agent|secretary)\b|\b(?:agency|booking|office)\s+line\b|"
-            r"\b(?:wij|we)\s+(?:regelen|handle|arrange|plannen|zorgen\s+voor|take\s+care\s+of)\s+"
-            r"(?:[\w']+,?\s+){0,3}?(?:afspraken|klanten|clients|bookings|appointments)\b|"
-            r"\bbel\s+(?:de|onze)\s+(?:bar|balie)\b"
+        # "wij regelen de afspraken", "we handle all the clients", "wij zorgen voor de klanten"
+        (
+            ("regelen", "handle", "arrange", "zorgen voor", "plannen", "take care"),
+            re.compile(
+                r"\b(?:wij|we)\s+(?:regelen|handle|arrange|plannen|zorgen\s+voor|take\s+care\s+of)\s+"
+                r"(?:[\w']+,?\s+){0,3}?(?:afspraken|klanten|clients|bookings|appointments)\b"
+            ),
         ),
     ),
     "new_in_town": (
         (
-            "only",
-            "weekend",
-            "semana",
-            "settimana",
-            "paso",
-            "bij ons",
-            "нов",
-            "appena",
-            "pochi",
-            "uj ",
-            "neu ",
-            "nuova",
+            ("only",),
+            re.compile(
+                r"\b(?:\d|one|two|three|four|five|six|seven|(?:a\s+)?few)\s+(?:days?|nights?|weeks?)\s+only\b|"
+                r"\bonly\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|(?:a\s+)?few)\s+(?:days|nights)\b|"
+                r"\bonly\s+this\s+weekend\b"
+            ),
         ),
-        re.compile(
-            r"\b(?:\d|one|two|three|four|five|six|seven|(?:a\s+)?few)\s+(?:days?|nights?|weeks?)\s+only\b|"
-            r"\bonly\s+(?:for\s+)?(?:\d|one|two|three|four|five|six|seven|(?:a\s+)?few)\s+(?:days|nights)\b|"
-            # "this weekend only", "alleen dit weekend", it "solo questo weekend"
-            r"\b(?:this|dit|deze)\s+weekend\s+(?:only|alleen)\b|"
-            r"\b(?:only|alleen|nur|solo)\s+(?:this|dit|deze|dieses|questo|questa|este|esta)\s+"
-            r"(?:weekend|wochenende|semana|settimana|fin\s+de\s+semana)\b|\bde\s+paso\b|"
-            r"\bnieuw\s+bij\s+ons\b|"
-            # bg/ru "нова в", it "appena arrivata", "per pochi giorni", hu "új lány", de "neu in"
-            r"\bнова(?:я)?\s+(?:\S+\s+)?в\b|\bappena\s+arrivat[ao]\b|\bper\s+pochi\s+giorni\b|"
-            r"\bnuova\s+(?:\w+\s+)?(?:a|in)\b|\buj\s+lany\b|\bneu\s+(?:in|hier)\b"
+        # "this weekend only", "alleen dit weekend", it "solo questo weekend", es "solo esta semana"
+        (
+            ("weekend", "semana", "settimana", "paso"),
+            re.compile(
+                r"\b(?:this|dit|deze)\s+weekend\s+(?:only|alleen)\b|"
+                r"\b(?:alleen|nur|solo)\s+(?:dit|deze|dieses|questo|questa|este|esta)\s+"
+                r"(?:weekend|wochenende|semana|settimana|fin\s+de\s+semana)\b|\bde\s+paso\b"
+            ),
+        ),
+        (("bij ons",), re.compile(r"\bnieuw\s+bij\s+ons\b")),
+        # bg/ru "нова в", it "appena arrivata", "per pochi giorni", "nuova a", hu "új lány", de "neu in"
+        (
+            ("нов", "appena", "pochi", "uj ", "neu ", "nuova"),
+            re.compile(
+                r"\bнова(?:я)?\s+(?:\S+\s+)?в\b|\bappena\s+arrivat[ao]\b|\bper\s+pochi\s+giorni\b|"
+                r"\bnuova\s+(?:\w+\s+)?(?:a|in)\b|\buj\s+lany\b|\bneu\s+(?:in|hier)\b"
+            ),
         ),
     ),
     "several_workers": (
-        ("zoek", "gezocht", "looking for", "hiring", "wanted", "such", "huur", "rent", "("),
-        re.compile(
-            # recruitment of workers; rooms or windows let to workers
-            r"\b(?:zoek\w*|gezocht|looking\s+for|hiring|wanted|sucht|suchen|buscamos|poszukujemy|cautam)\b"
-            r"[^\n]{0,60}?\b(?:dames|meiden|meisjes|girls|ladies|masseuses|escorts|damen|chicas|modellen|models|"
-            r"collega'?s|colleagues)\b|"
-            r"\b(?:te\s+huur|verhuur\w*|for\s+rent|huur)\b[\s\S]{0,200}?\b(?:voor|for)\s+(?:\w+\s+)?"
-            r"(?:dames|ladies|girls|meiden)\b|"
-            r"\b(?:voor|for)\s+(?:\w+\s+)?(?:dames|ladies|girls|meiden)\b[\s\S]{0,200}?\b(?:te\s+huur|huur)\b"
+        # recruitment of workers
+        (
+            (
+                "zoek",
+                "gezocht",
+                "looking for",
+                "hiring",
+                "wanted",
+                "sucht",
+                "suchen",
+                "buscamos",
+                "poszukujemy",
+                "cautam",
+            ),
+            re.compile(
+                r"\b(?:zoek\w*|gezocht|looking\s+for|hiring|wanted|sucht|suchen|buscamos|poszukujemy|cautam)\b"
+                r"[^\n]{0,60}?\b(?:dames|meiden|meisjes|girls|ladies|masseuses|escorts|damen|chicas|modellen|"
+                r"models|collega'?s|colleagues)\b"
+            ),
+        ),
+        # counts in other languages and two-digit counts: "Două fete", "8-12 Damen", "12 leuke dames"
+        (
+            ("fete", "damen", "hostesses", "dames", "girls", "ladies", "meiden"),
+            re.compile(
+                r"\b(?:[1-9]\d|doua|trei|dwie|trzy|zwei|drei)\s+(?:\w+\s+){0,2}?"
+                r"(?:meiden|meisjes|dames|damen|girls|ladies|vrouwen|chicas|fete|hostesses)\b"
+            ),
+        ),
+        # rooms or windows let to workers
+        (
+            ("huur", "for rent"),
+            re.compile(
+                r"\b(?:te\s+huur|verhuur\w*|for\s+rent|huur)\b[\s\S]{0,200}?\b(?:voor|for)\s+(?:\w+\s+)?"
+                r"(?:dames|ladies|girls|meiden)\b|"
+                r"\b(?:voor|for)\s+(?:\w+\s+)?(?:dames|ladies|girls|meiden)\b[\s\S]{0,200}?\b(?:te\s+huur|huur)\b"
+            ),
         ),
     ),
 }
+_RECRUITMENT = _RARE["several_workers"][0][1]
 # "Tanja (29), Ivana (33) en Olga (25)", a roster of lines "★ Nadia (26) – ...": two or more named ages.
 _NAMED_AGE = re.compile(r"\b([A-Z][^\W\d_]{2,})\s*\((\d{2})\)")
 # 24/7 of the building, not of the worker: "24/7 security/beveiliging".
@@ -169,6 +205,8 @@ _PHONE_LIKE = re.compile(r"(?:\+|\b0)\d[\d\s.-]{7,}")
 _CALL_ME = re.compile(
     r"\b(?:bel|call|text|app|sms|contact|whatsapp)\s+(?:of\s+\w+\s+|or\s+\w+\s+)?(?:me|mij)\b"
 )
+# Words between a number and a plural that make the number no count of workers ("27 voor dames").
+_NOT_A_COUNT = re.compile(r"\d+\s+(?:\w+\s+)?(?:voor|for|van|jaar|years)\s")
 _BOOKING = re.compile(r"\b(?:book\w*|boek\w*|reserv\w*|bestel\w*)\b")
 _RECRUITING = re.compile(
     r"\b(?:zoek\w*|gezocht|looking\s+for|hiring|wanted|sollicit\w*|vacature|apply|verdien\w*|earn)\b"
@@ -240,7 +278,7 @@ def several_workers(text: Prepared, clientele_plural: bool = False) -> str | Non
     clientele_plural: a plural alone ("dames", "ladies") names the clients, as in a male advertiser's ad."""
     folded = text.folded
     first = _first_match("several_workers", folded)
-    if clientele_plural and first is not None and first.re is _RARE["several_workers"][1]:
+    if clientele_plural and first is not None and first.re is _RECRUITMENT:
         first = None  # "man zoekt dames": a male advertiser looks for clients, not colleagues
     plural = None if clientele_plural else plural_workers(folded)
     if plural is not None and (first is None or plural.start() < first.start()):
@@ -252,9 +290,11 @@ def several_workers(text: Prepared, clientele_plural: bool = False) -> str | Non
 
 def _first_match(name: str, folded: str) -> re.Match[str] | None:
     first = _first_not_negated(_PATTERNS[name], folded, name)
-    rare = _RARE.get(name)
-    if first is None and rare is not None and any(gate in folded for gate in rare[0]):
-        first = _first_not_negated(rare[1], folded, name)
+    for gates, pattern in _RARE.get(name, ()):
+        if first is not None:
+            break
+        if any(map(folded.__contains__, gates)):
+            first = _first_not_negated(pattern, folded, name)
     return first
 
 
@@ -262,11 +302,11 @@ def _bureau_line(text: Prepared) -> bool:
     """A business's booking line: an escort bureau's phone number (the office arranges the visit) unless the
     ad only recruits, or a club's or privéhuis's number to book on ("Info/reserveren: 055-...")."""
     folded = text.folded
-    if _PHONE_LIKE.search(text.raw) is None:
+    terms = {term for term, _ in licence_terms(text)}  # cached: record.py asked for the same text
+    if not terms & {"bureau", "club", "privéhuis"} or _PHONE_LIKE.search(text.raw) is None:
         return False
     if _CALL_ME.search(folded):
         return False  # "Escort agency Golden Rose ... call or text me": the worker's own number
-    terms = {term for term, _ in licence_terms(text)}
     booking = _BOOKING.search(folded) is not None
     if "bureau" in terms and "escort" in folded and (booking or not _RECRUITING.search(folded)):
         return True
@@ -291,6 +331,8 @@ def _first_not_negated(pattern: Gated | re.Pattern[str], folded: str, name: str)
             continue
         if name == "unsafe_sex" and _NEGATED_AFTER.match(folded[match.end() : match.end() + 24]):
             continue
+        if name == "several_workers" and _NOT_A_COUNT.match(match.group()):
+            continue  # "27 voor dames": an age before the clientele
         if name == "available_24_7" and (
             _NEGATED_24_7.search(folded[max(0, match.start() - 14) : match.start()])
             or _NOT_AVAILABILITY_AFTER.match(folded[match.end() : match.end() + 16])

@@ -6,11 +6,12 @@ licensed."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from zicht.extract.text import Gated, Prepared, negated
 
 TERMS: tuple[tuple[str, Gated], ...] = (
-    ("club", Gated(r"\b(?:seks|sex|sauna|relax|nacht|night|paren|swingers?|erotiek)?club(?:s|je)?\b")),
+    ("club", Gated(r"club(?:s|je)?\b")),  # also in compounds: saunaclub, nachtclub, relaxclub
     ("privéhuis", Gated(r"\bprive[\s-]?huis\w*|\bprivate\s+house\b")),
     (
         "bureau",
@@ -20,10 +21,8 @@ TERMS: tuple[tuple[str, Gated], ...] = (
     (
         "vergunning",
         Gated(
-            r"\b(?:exploitatie)?vergunning\w*|\bvergund\w*|registratienummer|registration\s+number|"
-            r"licen[cs]e\s*(?:nr|number)|licentie\w*|\blicensed\b|\blicen[cs]e\b|"
-            # registration wording, but a KvK registration is "KvK" only
-            r"(?<!kvk-)(?<!kvk\s)\bregistratie\b(?!\s+(?:bij|at|met)\s+(?:de\s+)?k\.?v\.?k)"
+            r"\b(?:exploitatie)?vergunning\w*|registratienummer|registration\s+number|licen[cs]e\s*(?:nr|number)"
+            r"|licentie\w*|\blicensed\b"
         ),
     ),
 )
@@ -35,13 +34,29 @@ _DUO = re.compile(
 )
 
 
+# Rarer licence wording, read only when its words occur: "vergunde locatie", "licence municipality X",
+# "geldige registratie" (a KvK registration is the term KvK only).
+_RARE_VERGUNNING = re.compile(
+    r"\b(?:exploitatie)?vergunning\w*|registratienummer|registration\s+number|licen[cs]e\s*(?:nr|number)|"
+    r"licentie\w*|\blicensed\b|\bvergund\w*|\blicen[cs]e\b|\bregistratie\b(?!\s+(?:bij|at|met)\s+(?:de\s+)?k\.?v\.?k)"
+)
+_RARE_GATES = ("vergund", "licen", "registratie")
+
+
 def licence_terms(text: Prepared) -> list[tuple[str, str]]:
     """(term, matched text) for each licence term named and not negated ("geen club", "no agency")."""
-    folded = text.folded
+    return list(_terms(text.folded))
+
+
+@lru_cache(maxsize=4)  # the record and the indicators ask for the same ad's terms in turn
+def _terms(folded: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str]] = []
     for term, pattern in TERMS:
-        for match in pattern.finditer(folded):
-            if not negated(folded, match.start()):
+        matches = pattern.finditer(folded)
+        if term == "vergunning" and any(map(folded.__contains__, _RARE_GATES)):
+            matches = _RARE_VERGUNNING.finditer(folded)  # finds the main wording too
+        for match in matches:
+            if not negated(folded, match.start()) and not _kvk_registration(folded, match):
                 found.append((term, match.group().strip()))
                 break
     venue = any(term in ("club", "privéhuis", "bureau") for term, _ in found)
@@ -49,7 +64,15 @@ def licence_terms(text: Prepared) -> list[tuple[str, str]]:
         business = _escort_business(folded)
         if business:
             found.append(("bureau", business))
-    return found
+    return tuple(found)
+
+
+def _kvk_registration(folded: str, match: re.Match[str]) -> bool:
+    """ "KvK-registratie": a KvK registration is the term KvK only."""
+    return match.group() == "registratie" and folded[max(0, match.start() - 4) : match.start()] in (
+        "kvk-",
+        "kvk ",
+    )
 
 
 def _escort_business(folded: str) -> str | None:

@@ -556,6 +556,19 @@ def _profile_item(text: Prepared, i: int) -> bool:
     )
 
 
+# Every word an origin mention can start with: a cheap test before the rules run.
+_STARTERS = (
+    frozenset(WORDS)
+    | frozenset(PLAIN)
+    | _JOIN_FIRST
+    | frozenset(key.split("_")[0] for key in (*COUNTRIES, *CITIES))
+    | frozenset(fold(word) for word in _ACCENTED)
+    | _DUTCH_CITY_ADJECTIVES
+    | frozenset(_GROUP_WORDS)
+    | frozenset({"oost", "zuid", "latijns", "south", "latin"})
+)
+
+
 def origin_from_field(value: str | None) -> tuple[str | None, OriginGroup | None]:
     if not value:
         return None, None
@@ -610,6 +623,8 @@ def _mentions(text: Prepared) -> Iterator[tuple[str | None, OriginGroup | None, 
     tokens = text.tokens
     for i, token in enumerate(tokens):
         word = token.word
+        if word not in _STARTERS and not (len(word) > 6 and word.endswith(("bol", "rol"))):
+            continue  # most words: no origin can start here
         joined = _joined(text, i) if word in _JOIN_FIRST else ""
         if joined and _usable(tokens, i + 1):
             yield WORDS[joined], origin_group(WORDS[joined]), i, f"{token.text} {tokens[i + 1].text}"

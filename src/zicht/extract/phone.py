@@ -81,6 +81,8 @@ def _digits(run: str) -> str:
 
 
 def _from_run(run: str) -> str | None:
+    if "." in run or ":" in run:
+        run = _LONE_BAR.sub(" ", _TIME_RANGE.sub(" ", run))  # opening hours glued to a number
     real = sum(c.isdigit() for c in run)
     if real < 3 or real + sum(c in "Oo" for c in run) + sum(c in "Il|" for c in run) < 8:
         return None  # "O6-296OO4lO" counts; a word of letters does not
@@ -110,10 +112,7 @@ def phone_from_field(value: str | None) -> str | None:
 
 def phone_from_text(text: Prepared) -> tuple[str, str] | None:
     """The first valid phone number in the text and the characters it was read from."""
-    raw = text.raw
-    if "|" in raw or "-" in raw or "–" in raw:
-        raw = _LONE_BAR.sub(" ", _TIME_RANGE.sub(lambda m: " " * len(m.group()), raw))
-    candidates: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN.finditer(raw)]
+    candidates: list[tuple[int, str]] = [(m.start(), m.group()) for m in _RUN.finditer(text.raw)]
     folded = text.folded
     for m in _WORD_RUN.finditer(folded):
         items = _WORD_ITEM.findall(m.group()[m.end("plus") - m.start() if m.group("plus") else 0 :])

@@ -258,7 +258,11 @@ class PlaceIndex:
         words = text.words
         for i, token in enumerate(tokens):
             if token.word not in self.first_words:
-                nominative = (self._locative(words, i) or self._hungarian(token)) if strict else None
+                nominative = None
+                if strict:
+                    nominative = self._locative(words, i)
+                    if nominative is None and token.word.endswith(_HUNGARIAN_SUFFIXES):
+                        nominative = self._hungarian(token)
                 if nominative:
                     return nominative
                 continue
