@@ -31,6 +31,8 @@ import phonenumbers
 
 HERE = Path(__file__).resolve().parent
 FIELD_KEYS = {"name", "age", "gender", "city", "reception", "origin", "rate", "phone", "code"}
+# Licence terms as the extractor spells them; writers may use any case ("kvk", as LABELLING.md once said).
+LICENCE_TERMS = {term.lower(): term for term in ("club", "privéhuis", "bureau", "KvK", "vergunning")}
 
 
 def municipality_codes() -> dict[str, str]:
@@ -64,7 +66,9 @@ def parse_expect(line: str, codes: dict[str, str]) -> dict[str, object]:
         "phone": phone,
         "language": raw.get("l"),
         "indicators": sorted(raw["i"].split(",")) if raw.get("i") else [],
-        "licence_terms": sorted(raw["lic"].split(",")) if raw.get("lic") else [],
+        "licence_terms": sorted(LICENCE_TERMS[t.lower()] for t in raw["lic"].split(","))
+        if raw.get("lic")
+        else [],
     }
 
 
