@@ -5,6 +5,7 @@ The detector is built once, lazily (building it loads the language models: the e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -35,3 +36,8 @@ def detect_language(text: str, low_accuracy: bool = False) -> str | None:
         return None
     language = detector(low_accuracy).detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language is not None else None
+
+
+def detect_languages(texts: Sequence[str], low_accuracy: bool = False) -> list[str | None]:
+    """detect_language of each text, in one tight loop (faster than interleaving it with other work)."""
+    return [detect_language(text, low_accuracy) for text in texts]
