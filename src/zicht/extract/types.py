@@ -227,16 +227,9 @@ def _outcall_only(folded: str) -> bool:
 
 
 def _scan(pattern: Gated | None, folded: str) -> Iterator[re.Match[str]]:
-    """Matches of a pattern whose branches start with distinctive words: the fast twin jumps from candidate
-    to candidate and the full pattern is tried only there (same matches as `finditer`)."""
-    if pattern is None:
-        return
-    pos = 0
-    while hit := pattern.quick.search(folded, pos):
-        match = pattern.full.match(folded, hit.start())
-        if match:
-            yield match
-        pos = max(hit.start() + 1, match.end() if match else 0)
+    """Matches of a pattern whose branches start with distinctive words: Gated jumps from one such word to
+    the next and tries the full pattern only there (same matches as `finditer` of the plain regex)."""
+    return pattern.finditer(folded) if pattern is not None else iter(())
 
 
 def _is_negated(folded: str, match: re.Match[str]) -> bool:
