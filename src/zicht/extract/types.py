@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import chain
 
 from zicht.extract.text import Gated, fold, negated
@@ -248,7 +249,19 @@ def types_from(
     `implied`: also read "ook escort" as home."""
     if not value:
         return set(), []
-    folded = folded if folded is not None else fold(value)
+    if folded is None:  # a site field: few distinct values ("Privé-ontvangst, Escort"), read once each
+        types, evidence = _field_types(value, implied)
+        return set(types), list(evidence)
+    return _text_types(folded, implied)
+
+
+@lru_cache(maxsize=1024)
+def _field_types(value: str, implied: bool) -> tuple[frozenset[WorkType], tuple[str, ...]]:
+    types, evidence = _text_types(fold(value), implied)
+    return frozenset(types), tuple(evidence)
+
+
+def _text_types(folded: str, implied: bool) -> tuple[set[WorkType], list[str]]:
     if _is_rental(folded):
         return set(), []
     found: set[WorkType] = set()
