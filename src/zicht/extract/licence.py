@@ -27,7 +27,7 @@ TERMS: tuple[tuple[str, Gated], ...] = (
     ),
 )
 
-_DUO = re.compile(
+_DUO = Gated(  # Gated: its branches start with a few words, scanned for first
     r"\bduo\b|\b(?:2|3|twee|drie|two|three|beide|both|dos|tres|dwie|trzy|doua|trei)\s+(?:\w+\s+)?"
     r"(?:meiden|dames|girls|ladies|chicas)\b|samen\s+of\s+apart|together\s+or\s+separately|vriendinnen|"
     r"\b(?:z'n|ons|with)\s+(?:tweeen|drieen|two|three)\b"
