@@ -117,6 +117,7 @@ _GAP = re.compile(
     r"p)"
     r"[\s:=\-.,()*/]*){0,3}$"
 )
+_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[.!?;\n](?:\s|$)")
 _ROW_BREAK = re.compile(r"[;|•\n]")
 _ROW_OR_SENTENCE = re.compile(r"[.!?;](?:\s|$)|[\n|•]")
@@ -275,7 +276,10 @@ _NOT_BOOKED_AFTER = re.compile(
 
 def price_per_hour(text: str, folded: str | None = None) -> tuple[float, str] | None:
     """The hourly price stated in a text (a rate field or the free text) and how it was derived."""
-    folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, folded if folded is not None else fold(text)))
+    folded = folded if folded is not None else fold(text)
+    if not _DIGIT.search(folded):
+        return None  # every amount has a digit: no pairs and no loose amounts
+    folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, folded))
     if _RENTAL.search(folded):
         return None
     if "|" in folded:
