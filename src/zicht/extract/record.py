@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from zicht.extract.age import age_from_field, age_from_text
 from zicht.extract.fields import normalise_fields
 from zicht.extract.gender import gender_from_field, gender_from_text, resolve_gender
 from zicht.extract.indicators import indicators_from
-from zicht.extract.language import detect_language, detect_languages
+from zicht.extract.language import MAX_CHARS, detect_language, detect_languages
 from zicht.extract.licence import licence_terms
 from zicht.extract.origin import origin_from_field, origin_from_text
 from zicht.extract.phone import phone_from_field, phone_from_text
-from zicht.extract.place import PlaceIndex
+from zicht.extract.place import COMMON_WORDS, PlaceIndex
 from zicht.extract.price import price_from_field, price_per_hour
-from zicht.extract.text import prepare, without_name
+from zicht.extract.text import Prepared, fold_word, prepare, without_name
 from zicht.extract.types import types_from
 from zicht.models import AdInput, AdRecord, Evidence
 from zicht.vocab import WORK_TYPES
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def extract_ad(
@@ -28,7 +31,7 @@ def extract_ad(
 
     detect: run language detection (the costliest step); low_accuracy_language: lingua's low-accuracy mode
     (trigrams only), faster on short texts and within one point of high accuracy on the labelled set
-    (benchmarks/bench_extract.py). The display name is blanked before detection: a name is no language.
+    (benchmarks/bench_extract.py). The display name and Dutch place names are blanked before detection.
     """
     record, described = _extract_without_language(ad, places)
     if not detect:
@@ -111,4 +114,15 @@ def _extract_without_language(ad: AdInput, places: PlaceIndex) -> tuple[AdRecord
         evidence=tuple(evidence),
         name=fields.get("name", "")[:100] or None,
     )
-    return record, described.raw
+    return record, _without_places(described, places)
+
+
+def _without_places(described: Prepared, places: PlaceIndex) -> str:
+    """The start of the text that language detection reads, with capitalised Dutch place names blanked: a
+    short English ad full of Dutch places ("incall Amsterdam West") otherwise reads as Dutch."""
+    sample = described.raw[:MAX_CHARS]
+    for word in _WORD.finditer(sample):
+        name = word.group()
+        if name[0].isupper() and (key := fold_word(name)) in places.names and key not in COMMON_WORDS:
+            sample = sample[: word.start()] + " " * len(name) + sample[word.end() :]
+    return sample
