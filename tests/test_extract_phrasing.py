@@ -30,7 +30,8 @@ TYPE_CASES = [
     ("Ik heb een rustig plekje aan huis", {"home"}, "nl-plekje-aan-huis-is-reception"),
     ("Praktijk aan huis in Zeist", {"home"}, "nl-praktijk-aan-huis"),
     ("Massage aan huis in de regio", {"massage", "escort"}, "nl-massage-aan-huis-is-outcall"),
-    ("Ook aan huis mogelijk", {"escort"}, "nl-ook-aan-huis"),
+    # round 8: "ook" before outcall wording implies reception too (tests/test_extract_round8_types.py)
+    ("Ook aan huis mogelijk", {"escort", "home"}, "nl-ook-aan-huis"),
     ("Snel even langs voor een quickie", {"home"}, "nl-even-langs"),
     ("Kom je gezellig langs?", {"home"}, "nl-kom-two-words-langs"),
     ("Je mag altijd langskomen", {"home"}, "nl-langskomen"),

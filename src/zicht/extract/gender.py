@@ -75,6 +75,8 @@ _MALE = re.compile(
     # German: an adjective before Typ/Mann/Kerl ("sympathischer Typ", "junger Mann"); not "oder Mann"
     r"(?:sympathischer|romantischer|erotischer|exotischer|sudlandischer|junger|netter|reifer|sportlicher|"
     r"gepflegter|attraktiver|charmanter|erfahrener|deutscher)\s+(?:typ|mann|kerl)\b|typ\s*\(\d\d|"
+    # the provider of a service: "massage door een ervaren man", "massage by a handsome man"
+    r"(?:door|by)\s+(?:een|a|an)\s+(?:[a-z]+\s+){0,2}?man\b|"
     # "ik ben een lieve man", "I am a friendly guy"
     r"(?:ben|am|i'm|im)\s+(?:een|a|an)\s+(?:\w+\s+){0,3}?(?:man|guy|jongen|kerel|vent|heer|gentleman)\b"
     r")"
@@ -93,8 +95,11 @@ _FEMALE = re.compile(
 )
 # A greeting or the clientele before a woman noun ("Hey ladies!", "voor dames", "for women"): no cue for the
 # advertiser. Read on the text just before the noun.
+# An article may stand between ("Voor de vrouw die eens wil genieten", "for the woman who", "para la mujer").
 _ADDRESSED = re.compile(
-    r"\b(?:hi|hey|hello|hallo|hoi|dear|beste|voor|for|para|pour|fur|dla|pentru)\s+(?:lieve\s+|all\s+|alle\s+)?$"
+    r"\b(?:hi|hey|hello|hallo|hoi|dear|beste|voor|for|para|pour|fur|dla|pentru)\s+"
+    r"(?:(?:de|het|elke|iedere|the|every|each|any|la|las|el|a|as|toda|todas|la|les|chaque)\s+)?"
+    r"(?:lieve\s+|all\s+|alle\s+)?$"
 )
 
 _FIELD = (

@@ -32,7 +32,7 @@ _PLACE = (
 )
 # Hosting verbs and nouns (first person, or the client coming / walking in).
 HOME_HOSTING = (
-    r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|gs|st|g|gt|gen)\b|\bonvangst\b|"
+    r"prive[\s-]*ontvan\w*|priveontvan\w*|thuis[\s-]*ontvan\w*|\bontvan(?:gst|gts|gs|st|g|gt|gen)\b|\bonvangst\b|\bontv\b|"
     r"incall|private\s+(?:reception|apartment)|\breceiv(?:e|es|ing)\b|\brecibo\b|\bprzyjmuje\w*|\bprim(?:esc|im)\b|"
     r"\bricevo\b|\brecois\b|\bempfang\w*|\bprivate\s+house\b|\b(?:i|we)\s+(?:\w+\s+)?host\b|\bhosting\b|\bwalk[\s-]*ins?\b|"
     r"\baan\s*bellen\b|\bbinnen\s*(?:lopen|loopt|wandelen|wandel|stappen|stap|vallen)\b|"
@@ -47,6 +47,19 @@ HOME_CLIENT_COMES = (
     r"\b(?:kom|komt|komen|come)\s+(?:\w+\s+)?(?:naar|to)\s+(?:mij|me|mijn|ons|onze|my|our)\b|"
     r"\b(?:me|mij|ons)\s+(?:\w+\s+){0,4}?bezoeken\b|\bbezoek\s+(?:me|mij|ons)\b|"
     r"\bwaar\s+(?:je|u|jullie)\s+(?:\w+\s+)?(?:welkom|terecht)\b|\bwelkom\s+bij\s+(?:mij|ons)\b|"
+    # The speaker awaits the client somewhere ("te aștept în Zaandam", "ik wacht op je in", "waiting for
+    # you at", "te espero en", "czekam na ciebie w", "ti aspetto a"); not at the client's ("te espero en tu
+    # hotel") nor a message ("ik wacht op je bericht", "waiting for your call")
+    r"\bastept\s+(?:\w+\s+){0,2}?(?:in|la)\s+(?!tine\b|voi\b)|"
+    r"\bwacht\w*\s+(?:\w+\s+){0,2}?op\s+(?:je|jou|u|jullie)\s+(?:(?:al|graag|thuis|vanavond)\s+)?(?:in|bij\s+mij)\b"
+    r"(?!\s+(?:je|jouw|uw|de\s+(?:buurt|regio|omgeving))\b)|"
+    r"\bwait(?:ing)?\s+for\s+you\s+(?:\w+\s+)?(?:in|at)\s+(?!your\b)|"
+    r"\bespero(?:(?<=te\sespero)|-te|\s+por\s+(?:voce|vc|ti))\s+(?:\w+\s+)?(?:en|em|no|na|aqui|aca)\b"
+    r"(?!\s+(?:tu|su|seu|sua|teu|tua)\b)|"
+    r"\bczekam\s+na\s+(?:ciebie|was)\s+(?:\w+\s+)?(?:w|we)\b|"
+    r"\baspetto(?<=ti\saspetto)\s+(?:\w+\s+)?(?:a|in|nel|nella)\b(?!\s+presto\b)|"
+    r"\b(?:erwarte|warte)\s+(?:\w+\s+)?(?:dich|euch|auf\s+dich)\s+(?:\w+\s+)?in\b|"
+    r"\battends(?:(?<=t'attends)|(?<=vous\sattends))\s+(?:\w+\s+)?(?:a|au|dans|en)\s+(?!ton\b|ta\b|votre\b)|"
     # "kom bij Lisa in Zwolle"; not "kom graag bij jou in Den Bosch" (outcall)
     r"\bkom\w*\s+(?:\w+\s+)?bij\s+(?!jou\b|je\b|u\b|uw\b|jullie\b)[a-z]+\s+in\b"
 )
@@ -60,6 +73,10 @@ HOME_SPEAKER_PLACE = (
     r"\bbij\s+(?:mij|ons)\s*(?=[.!;)\n]|$)|"
     r"\bbij\s+(?:mij|ons)\s+in\s+(?!de\s+(?:buurt|regio|omgeving|auto)\b|je\b|jouw\b|uw\b)|"
     r"\b(?:our|my)\s+(?:apartment|flat)\b|"
+    # the speaker's own address ("mijn adres", "my exact address", "mi dirección", "meu endereço",
+    # "adresa mea")
+    r"\b(?:mijn|my|onze|our|mi|meu|moj|moim)\s+(?:(?:exacte|exact|precieze|volledige|full|prive|huis|home)\s+)?"
+    r"(?:adres|address|direccion|endereco|adresu|adresem)\b|\badres(?:a|ul)\s+mea\b|"
     r"\b(?:in|op|naar|at|en|no|na|em|nel|nella|w|la|dans|chez)\s+"
     + _MY
     + r"\s+(?:[\w-]+\s+)?"
@@ -97,7 +114,7 @@ ESCORT_MOVES = (
     r"\b(?:kom\w*|ga|gaan|rijd\w*|come|go|travel|visit)\s+(?:\w+\s+){0,2}(?:naar|to)\s+(?:hotels?|you|your)\b|"
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:come|travel|visit)\s+(?:to\s+)?you\b|\bmeet\s+(?:\w+\s+){0,2}?at\s+(?:hotels?|your)\b|"
     r"\bbezoek(?:en)?\s+(?:ook\s+)?(?:klanten|heren|je|jou|u)\b|"
-    r"\bsalidas?\b|\bsalgo\b|domicili?[oe]|\b(?:voy|vou|vengo)\s+(?:a|al|ao|en)\s+(?:tu|seu|su)?\s*(?:hotel|casa)\b|"
+    r"\bsalidas?\b|\bsaidas\b|\bfaco\s+saida\b|\bsalgo\b|\bvou\s+ate\s+(?:voce|vc|ti|o\s+seu|a\s+sua)\b|domicili?[oe]|\b(?:voy|vou|vengo)\s+(?:a|al|ao|en)\s+(?:tu|seu|su)?\s*(?:hotel|casa)\b|"
     r"\bdepla(?:s(?:ari|are|arile|ez|am|ri)|c(?:e|ements?))\b|\bchez\s+(?:toi|vous)\b|"
     r"dojazd|dojezdzam|\bjade\s+do\s+ciebie\b|\bvin\s+la\b|\bvin\s+(?:eu\s+)?la\s+tine\b|acompanha(?:nte|mento)s?|"
     r"hausbesuch\w*|\baan\s+huis\b|"
@@ -137,6 +154,8 @@ HOME_VENUE_AND_OTHER_LANGUAGES = (
     r"\b(?:welcome|welkom)\s+(?:to|in|at)\s+(?:my|our|mijn|onze|ons)\s+(?:[\w-]+\s+)?" + _PLACE + r"\b|"
     # a venue where clients come: a club (sexclub, saunaclub, nachtclub; not a football club), an entrance
     # fee or own entrance, a room price "met dame", a window
+    # a dungeon or an SM/domina studio is a place clients come to ("Fully equipped dungeon in Nijmegen")
+    r"\b(?:kerker|dungeon)s?\b|\b(?:sm|bdsm|domina|fetish|bizar)[\s-]*(?:studio|kamer|ruimte|room)s?\b|"
     r"\bclubs?\b|\b(?:sex|seks|sauna|nacht|night|relax|erotiek|paren|swing|prive)clubs?\b|"
     r"\bentree\b|\braam\s*(?:nr\.?\s*)?\d|\bwindow\s+(?:girl|worker|lady)|\baankloppen\b|"
     r"\bkamer\w*\s*(?:\+|met)\s*(?:een\s+)?dame|"
@@ -145,8 +164,18 @@ HOME_VENUE_AND_OTHER_LANGUAGES = (
     r"parkeergelegenheid)\b|\bparkeren\s+(?:in\s+de\s+straat|op\s+eigen|voor\s+de\s+deur|om\s+de\s+hoek|"
     r"is\s+gratis|kan\b|mogelijk)|\bparkeergelegenheid\b|\bparkplatz\w*\s+vor\b|"
     r"\bparking\s+(?:available|nearby|on\s+site|in\s+front)|"
-    r"\badres(?<!je\sadres)(?<!jouw\sadres)(?<!uw\sadres)\s+(?:via|per|op\s+aanvraag|na\s+(?:afspraak|contact|"
-    r"bevestiging)|bij\s+(?:afspraak|bevestiging))\b|\baddress\s+(?:on|upon|after)\s+(?:request|booking)\b"
+    # The advertiser gives out her address ("mijn adres krijg je na het bellen", "adres na afspraak", "address
+    # on request", "dirección por WhatsApp", "endereço após marcação", "app voor het adres"); not the client's
+    # ("je adres", "your address") nor the idiom "aan het juiste adres"
+    r"\b(?:discreet|discrete|rustig|rustige|centraal|central)\s+(?:gelegen\s+)?(?:adres|address)\b|"
+    r"\b(?:bel|app|sms|call|text)\s+(?:\w+\s+)?(?:voor|for|para)\s+(?:het\s+|the\s+|mijn\s+|my\s+|la\s+|o\s+)?"
+    r"(?:adres|address|direccion|endereco)\b|"
+    r"\b(?:adres|address|direccion|endereco|adresa|adresul)(?<!je\sadres)(?<!jouw\sadres)(?<!uw\sadres)"
+    r"(?<!your\saddress)(?<!tu\sdireccion)(?<!su\sdireccion)(?<!seu\sendereco)(?<!mail\sadres)"
+    r"(?<!mail\saddress)\s+(?:\w+\s+){0,3}?(?:via|per|por|pelo|pela|na|after|on|upon|bij|op|po|dupa|despues\s+de|"
+    r"apos|tras|following)\s+(?:\w+\s+)?(?:aanvraag|afspraak|bellen|belletje|telefo\w*|contact|bevestiging|"
+    r"reservering|boeking|booking|request|call\w*|confirmation|whatsapp|app|sms|text|cita|llamada|ligacao|"
+    r"marcacao|reserva|rezerwacji|apel|programare)\b"
 )
 # Outcall in other languages: de Hotelbesuche, "Besuche auch im Hotel", "komme zu dir"; hu hozzád (to you),
 # hotelbe(n); bg/ru ескорт, идвам при теб, выезд; it mi sposto, vengo da te; pt/es deslocações, me desplazo
@@ -186,11 +215,28 @@ _PATTERNS: tuple[tuple[WorkType, Gated], ...] = tuple(
 )
 _SKIP_SCAN_PATTERNS: dict[WorkType, Gated | None] = {t: _joined(t, True) for t, _ in _PATTERNS}
 # "Ook escort", "ik kom ook naar je toe": "also" implies reception too. An inference, not wording: it counts
-# only when the site has no reception field (the advertiser's own choice of types wins over it).
+# only when the site has no reception field (the advertiser's own choice of types wins over it). "Also"
+# before any outcall wording: "ook aan huis", "ook (voor) hotel(bezoek)", "ook bij jou", "also outcall",
+# "también salidas", "também faço saídas".
 _IMPLIED_HOME = re.compile(
-    r"\book\s+(?:thuisbezoek|es{1,2}[ck]o{1,2}u?r[dt]|outcall|hotelbezoek)|\bkom\s+ook\s+naar|"
-    r"\book\s+naar\s+(?:je|jou|u|jullie)\s+toe\b"
+    r"\book\s+(?:(?!niet\b|geen\b)\w+\s+){0,2}?(?:thuisbezoek|es{1,2}[ck]o{1,2}u?r[dt]|outcall|hotel\w*|"
+    r"aan\s+huis|bij\s+(?:jou|u|jullie)\b|naar\s+(?:je|jou|u|jullie)\s+toe\b)|\bkom\s+ook\s+naar|"
+    r"\balso\s+(?:(?!not\b|no\b)\w+\s+){0,2}?(?:outcall|es{1,2}[ck]o{1,2}u?r[dt]|hotel\s*visits?|"
+    r"(?:to|at)\s+your\s+(?:place|hotel|home)|(?:come|travel)\s+to\s+you\b)|"
+    r"\btambi?e[nm]\s+(?:\w+\s+)?(?:salidas|saidas|domicilio|a\s+domicilio|hoteis|hoteles)\b"
 )
+# A domina's or mistress's ad naming a studio ("DOMINA MISTRESS CARMEN. Studio in Zwijndrecht"): her studio,
+# where clients come (a "massage studio" or a photo studio alone is not read this way).
+_DOMINA = re.compile(r"\b(?:domina|dominatrix|mistress|meesteres|femdom|bdsm)\b")
+_STUDIO = re.compile(r"\bstudio\b")
+# A hosting or awaiting verb before the hotel ("Primesc la hotel", "ik ontvang in een hotel", "I receive at a
+# hotel"): a hotel room the advertiser receives in, not a visit to the client's hotel.
+_HOSTED_HOTEL_BEFORE = re.compile(
+    r"\b(?:primesc|astept|ontvang\w*|receiv(?:e|ing)|recibo|recebo|atiendo|atendo|przyjmuje\w*|ricevo|empfange|"
+    r"recois|host|hosting|incall)\s+(?:(?:ik|i|je|jou|u|you|te|va|ook|also|doar|alleen|only|solo|clienti|klanten|"
+    r"heren|in|at|la|en|em|no|na|w|a|an|een|het|the|un|o|el|um|uma|num|numa|mijn|my)\s+){0,3}$"
+)
+_CLIENT_POSSESSIVE = re.compile(r"\b(?:je|jouw|uw|your|tu|seu|sua|tine)\b")  # "in je hotel" stays outcall
 # "Aan huis" is outcall ("massage aan huis", "ook aan huis") unless a place precedes it: "plekje aan huis",
 # "praktijk aan huis" is a workplace in the advertiser's own home (reception).
 _HOME_AAN_HUIS = re.compile(r"(?:plek\w*|praktijk|salon|studio|ruimte|kamer\w*|werkplek|kapsalon)\s+$")
@@ -225,6 +271,21 @@ def _is_rental(folded: str) -> bool:
 
 def _outcall_only(folded: str) -> bool:
     return any(not negated(folded, m.start()) for m in _OUTCALL_ONLY.finditer(folded))
+
+
+def _hosted_hotel(folded: str, match: re.Match[str]) -> bool:
+    phrase = match.group()
+    return (
+        "hotel" in phrase
+        and not _CLIENT_POSSESSIVE.search(phrase)
+        and bool(_HOSTED_HOTEL_BEFORE.search(folded, max(0, match.start() - 40), match.start()))
+    )
+
+
+def _domina_studio(folded: str) -> re.Match[str] | None:
+    if "studio" not in folded or not _DOMINA.search(folded):
+        return None
+    return next((m for m in _STUDIO.finditer(folded) if not _is_negated(folded, m)), None)
 
 
 def _scan(pattern: Gated | None, folded: str) -> Iterator[re.Match[str]]:
@@ -268,7 +329,7 @@ def _text_types(folded: str, implied: bool) -> tuple[set[WorkType], list[str]]:
     evidence: list[str] = []
     for work_type, pattern in _PATTERNS:
         for match in chain(pattern.finditer(folded), _scan(_SKIP_SCAN_PATTERNS[work_type], folded)):
-            if _is_negated(folded, match):
+            if _is_negated(folded, match) or (work_type == "escort" and _hosted_hotel(folded, match)):
                 continue
             if match.group().startswith("aan") and _HOME_AAN_HUIS.search(
                 folded[max(0, match.start() - 16) : match.start()]
@@ -279,6 +340,9 @@ def _text_types(folded: str, implied: bool) -> tuple[set[WorkType], list[str]]:
             found.add(work_type)
             evidence.append(match.group())
             break
+    if "home" not in found and (studio := _domina_studio(folded)):
+        found.add("home")
+        evidence.append(studio.group())
     if "home" in found and _outcall_only(folded):
         found.discard("home")
         return found, evidence
