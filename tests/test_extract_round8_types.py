@@ -84,6 +84,7 @@ TYPE_CASES = [
     ("Waiting for your call", set(), "non-waiting-for-your-call"),
     ("Te espero en tu hotel", {"escort"}, "non-te-espero-en-tu-hotel"),
     ("Te aștept la tine", {"escort"}, "non-astept-la-tine"),
+    ("Te aștept la telefon", set(), "non-astept-la-telefon"),
     ("Ti aspetto a presto", set(), "non-aspetto-a-presto"),
     ("Espero en Dios", set(), "non-espero-without-te"),
     # "also" before any outcall wording implies reception (no reception field)

@@ -50,7 +50,7 @@ HOME_CLIENT_COMES = (
     # The speaker awaits the client somewhere ("te aștept în Zaandam", "ik wacht op je in", "waiting for
     # you at", "te espero en", "czekam na ciebie w", "ti aspetto a"); not at the client's ("te espero en tu
     # hotel") nor a message ("ik wacht op je bericht", "waiting for your call")
-    r"\bastept\s+(?:\w+\s+){0,2}?(?:in|la)\s+(?!tine\b|voi\b)|"
+    r"\bastept\s+(?:\w+\s+){0,2}?(?:in|la)\s+(?!tine\b|voi\b|telefon\w*|mesaj\w*|whatsapp\b|apel\w*)|"
     r"\bwacht\w*\s+(?:\w+\s+){0,2}?op\s+(?:je|jou|u|jullie)\s+(?:(?:al|graag|thuis|vanavond)\s+)?(?:in|bij\s+mij)\b"
     r"(?!\s+(?:je|jouw|uw|de\s+(?:buurt|regio|omgeving))\b)|"
     r"\bwait(?:ing)?\s+for\s+you\s+(?:\w+\s+)?(?:in|at)\s+(?!your\b)|"
