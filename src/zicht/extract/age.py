@@ -96,7 +96,9 @@ _OTHERS_BEFORE = re.compile(
     r"\b(?:eind|begin|midden|rond|end|early|late|mid|around|geen|not|no\s+longer)\s+(?:de\s+|the\s+)?$|"
     r"\b(?:min|minimum|minimaal|minimale|minimal|max|maximum|maximaal|at\s+least|minstens)\.?\s+"
     r"(?:leeftijd\s+|age\s+|(?:van\s+)?de\s+)?[:=]?\s*$|"
-    r"\b(?:tussen|between|entre|miedzy|intre)\s+(?:de\s+|the\s+)?\d{2}\s*(?:en|and|y|e|i|si|-)\s*$"
+    r"\b(?:tussen|between|entre|miedzy|intre)\s+(?:de\s+|the\s+)?\d{2}\s*(?:en|and|y|e|i|si|-)\s*$|"
+    # road exits: "A73 afslag 21", "exit 12", "N201 afrit 3"
+    r"\b(?:afslag|afrit|exit|salida|saida|junction|knooppunt)\s*(?:nr\.?\s*|no\.?\s*)?$|\b[an]\d{1,3}\s*[,-]?\s*$"
 )
 
 
@@ -138,6 +140,8 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
             rf"\b(?:meid|meisje|vrouw|dame|girl|lady|jongen|man|heer|milf|kerel|guy|boy|masseur|masseuse|studente|"
             rf"schatje|vrouwtje|chica|chico|dziewczyna|babe|schoonheid|beauty|mevrouw|tante|oma)\s+(?:van|of|de)\s+{_N}\b"
         ),
+        # Dutch compound person nouns: "huisvrouw van 44", "transvrouw van 33", "plattelandsmeid van 26"
+        re.compile(rf"\b[a-z]{{2,}}(?:vrouw|meid|jongen|man)\s+van\s+{_N}\b"),
     )
 
 
@@ -159,6 +163,11 @@ _NAME_NUMBER = re.compile(
     r"\s+(?:and|en|&|y|e|i|si|und)\s+\d{2}\b(?=\s*[,.!)]|\s*$|\s+(?:jaar|years|anos|ani|lat)\b)|"
     r"\s+(?:for|voor|para|dla|pentru)\s+(?:men|man|heren|mannen|dames|women|ladies|couples|stellen|hombres|panow)\b)"
 )
+# "Jenny uit Hongarije. 28.": a name and where she is from, then the age as a sentence of its own.
+_NAME_ORIGIN_NUMBER = re.compile(
+    r"\b[A-Z][^\W\d_]+\s+(?:uit|from|aus|z|din|de|da)\s+[A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?\s*[.,!]\s+"
+    r"(\d{2})\s*(?=[.,!)]|$)"
+)
 _NOT_NAME = frozenset(
     "uur u h half min minuten minutes prijs tarief kwartier hour hours nacht night euro eur tel bel "
     "postcode maat "
@@ -170,7 +179,12 @@ _NOT_NAME = frozenset(
     "eind begin midden rond end early late mid around geen "
     # price words: "Een uurtje kost 80." is a price
     "kost kosten kostet costs cost cuesta custa costa price prijs pret precio preco preis slechts only just "
-    "voor for".split()
+    "voor for "
+    # services in a list: "Kussen, 69, pijpen zonder" (69 is a position)
+    "kussen zoenen tongzoenen pijpen beffen vingeren gv fingeren kissing kiss bj cim cof gfe pse standje "
+    "standjes position positions posities "
+    # road exits: "(A73 afslag 21)", "exit 12", "afrit 5"
+    "afslag afrit exit salida saida junction knooppunt".split()
 )
 # Words that name the advertiser only when set off by commas ("VIP escort, 27, model look"); "escort 80" is a
 # price.
@@ -268,6 +282,10 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
             and _plausible(folded, match.start(2), match.end(2))
         ):
             return value, match.group()
+    for match in _NAME_ORIGIN_NUMBER.finditer(text.raw):
+        value = _value(match.group(1))
+        if value is not None and _plausible(folded, match.start(1), match.end(1)):
+            return value, match.group()
     for match in _PERSON_NUMBER.finditer(folded):
         value = _value(match.group(1))
         if (
@@ -319,12 +337,15 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
 # business wording keeps its first age ("Masha and Olga, 23 and 25").
 _BUSINESS = re.compile(
     r"\b(?:club|sexclub|nachtclub|clubje|privehuis|prive\s*huis|escortbureau|escort\s*bureau|bureau|agency|"
-    r"agentur|salon|bordeel|brothel|onze\s+(?:dames|meiden|girls|ladies)|our\s+(?:ladies|girls|models)|"
+    r"agentur|salon|bordeel|brothel|escort\s*service|onze\s+(?:dames|meiden|girls|ladies)|our\s+(?:ladies|girls|models)|"
     r"dames\s*:|aanwezig|bij\s+ons\s+werken)\b"
 )
 # "Ik ben Eva (27), zij is Nina (32). Wij werken in een privéhuis": the workers advertise themselves.
 _FIRST_PERSON = re.compile(r"\b(?:ik\s+ben|i\s+am|i'm|ich\s+bin|soy|sou|jestem|sunt|je\s+suis|sono)\b")
-_WORKER_AGE = re.compile(r"\b([A-Z][^\W\d_]+)\s*(?:\(\s*(\d{2})\s*\)|(\d{2})\s*(?=,|\s+en\b|\s+and\b|\s*\+))")
+# "Linda (34)", "Sabrina (24, Hongaarse)", "Romy 22,"
+_WORKER_AGE = re.compile(
+    r"\b([A-Z][^\W\d_]+)\s*(?:\(\s*(\d{2})\s*[),]|(\d{2})\s*(?=,|\s+en\b|\s+and\b|\s*\+))"
+)
 
 
 def _lists_several_workers(raw: str, folded: str) -> bool:

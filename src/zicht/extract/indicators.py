@@ -15,6 +15,11 @@ from zicht.vocab import Gender
 
 INDICATORS = ("age_under_21", "available_24_7", "unsafe_sex", "third_party", "new_in_town", "several_workers")
 
+# Things that are new without anyone arriving: a venue, a service, a web page, a number.
+_NEW_THING = (
+    r"(?:massages?|massagesalon|massagepraktijk|salon|studio|praktijk|practice|website|site|webpage|pagina|page|foto\w*|photos?|pics?|"
+    r"nummer|telefoonnummer|number|advertentie|ad|profiel|profile|kamer|room|appartement|apartment|locatie)\b"
+)
 _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
     "available_24_7": Gated(
         r"\b24\s*/\s*7\b|\b24-7\b|\b24x7\b|\b24\s*(?:uur|u|h|hours|horas|std)\s*(?:per|a|al|/)?\s*(?:dag|day|dia)\b|"
@@ -43,8 +48,12 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"\breservations?\s+(?:only\s+)?(?:via|through)|\breservas?\s+(?:solo\s+)?(?:por|via|con)\b"
     ),
     "new_in_town": re.compile(  # not Gated: faster as it is
-        r"\bnieuw\w*\s+(?:\w+\s+){0,2}?in\s+(?!het\s+vak|dit\s+werk|de\s+branche|het\s+werk)|"
-        r"\bnew\s+(?:\S+\s+){0,3}?in\s+(?!the\s+business|my\b|your\b)|\bnuev[oa]\s+en\b|\bnowa\s+(?:\w+\s+)?w\b|\bnou[aă]\s+[iî]n\b|"
+        # a new place or service is no new arrival: "nieuwe massage in Zaandam", "mijn nieuwe studio in"
+        r"\bnieuw\w*\s+(?:(?!"
+        + _NEW_THING
+        + r")\w+\s+){0,2}?in\s+(?!het\s+vak|dit\s+werk|de\s+branche|het\s+werk)|"
+        r"\bnew\s+(?:(?!" + _NEW_THING + r")\S+\s+){0,3}?in\s+(?!the\s+business|my\b|your\b)|"
+        r"\bnuev[oa]\s+en\b|\bnowa\s+(?:\w+\s+)?w\b|\bnou[aă]\s+[iî]n\b|"
         r"\b(?:op|on|em|en|in|auf)\s+tour\b|\b(?:alleen|vanaf)\s+deze\s+week\b|\bdeze\s+week\s+(?:\w+\s+){0,2}in\b|"
         r"\bonly\s+this\s+week\b|\bnet\s+aangekomen\b|\bjust\s+arrived\b|\bvoor\s+korte\s+tijd\b|"
         r"\bnieuw\w*\s+(?:dame|meid|girl|collega)\w*\s+bij\s+ons\b|"
@@ -106,6 +115,15 @@ _RARE: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {
         ),
     ),
     "third_party": (
+        # "Afspraken met Lara (24) maken via haar vriendin Jolanda"
+        (
+            ("afspra",),
+            re.compile(
+                r"\bafspra(?:ak|ken)\b[^.!?\n]{0,40}?\bvia\s+(?:mijn|haar|zijn|onze|de|my|her|his|our)\s+"
+                r"(?:\w+\s+)?(?:vriendin|vriend|manager|assistent\w*|collega|secretaresse|receptie|zus|partner|"
+                r"agent|chauffeur|baas)\b"
+            ),
+        ),
         # someone else answers or arranges: a hostess, an operator, a friend to call, a booking line
         (
             ("gastvrouw", "telefonist", "operator", "call my", " line", "bel de", "bel onze"),
@@ -143,6 +161,24 @@ _RARE: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {
             ),
         ),
         (("bij ons",), re.compile(r"\bnieuw\s+bij\s+ons\b")),
+        # "por pocos días", "por poucos dias", "na kilka dni", "pentru câteva zile", "een paar dagen in"
+        (
+            ("dias", "dni", "zile", "dagen"),
+            re.compile(
+                r"\bpor\s+(?:muy\s+)?(?:pocos|poucos|unos|alguns)\s+dias\b|\bna\s+kilka\s+dni\b|"
+                r"\bpentru\s+(?:doar\s+)?(?:cateva|putine)\s+zile\b|"
+                r"\b(?:alleen|slechts|maar)\s+(?:een\s+)?(?:paar|enkele)\s+dagen\b|\b(?:paar|enkele)\s+dagen\s+in\b"
+            ),
+        ),
+        # pt "nova em Utrecht", "novinha na cidade"
+        (("nova", "novinha"), re.compile(r"\bnov(?:a|inha)\s+(?:\w+\s+)?(?:em|na|no)\b")),
+        # a club or privéhuis announcing new workers by name and age: "Nieuw: Sabrina (24) en Diana (29)"
+        (
+            ("nieuw",),
+            re.compile(
+                r"\b(?:club|privehuis|prive\s+huis|salon)\b[\s\S]{0,200}?\bnieuw\w*\s*[:!]+\s*[a-z]+\s*\(\s*\d{2}"
+            ),
+        ),
         # bg/ru "нова в", it "appena arrivata", "per pochi giorni", "nuova a", hu "új lány", de "neu in"
         (
             ("нов", "appena", "pochi", "uj ", "neu ", "nuova"),
@@ -175,10 +211,21 @@ _RARE: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {
         ),
         # counts in other languages and two-digit counts: "Două fete", "8-12 Damen", "12 leuke dames"
         (
-            ("fete", "damen", "hostesses", "dames", "girls", "ladies", "meiden"),
+            (
+                "fete",
+                "damen",
+                "hostesses",
+                "dames",
+                "girls",
+                "ladies",
+                "meiden",
+                "models",
+                "modellen",
+                "escorts",
+            ),
             re.compile(
                 r"\b(?:[1-9]\d|doua|trei|dwie|trzy|zwei|drei)\s+(?:\w+\s+){0,2}?"
-                r"(?:meiden|meisjes|dames|damen|girls|ladies|vrouwen|chicas|fete|hostesses)\b"
+                r"(?:meiden|meisjes|dames|damen|girls|ladies|vrouwen|chicas|fete|hostesses|models|modellen|escorts)\b"
             ),
         ),
         # rooms or windows let to workers
@@ -194,9 +241,15 @@ _RARE: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {
 }
 _RECRUITMENT = _RARE["several_workers"][0][1]
 # "Tanja (29), Ivana (33) en Olga (25)", a roster of lines "★ Nadia (26) – ...": two or more named ages.
-_NAMED_AGE = re.compile(r"\b([A-Z][^\W\d_]{2,})\s*\((\d{2})\)")
+_NAMED_AGE = re.compile(r"\b([A-Z][^\W\d_]{2,})\s*\((\d{2})\s*[),]")  # "Diana (29)", "Diana (29, Bulgaarse)"
 # 24/7 of the building, not of the worker: "24/7 security/beveiliging".
 _NOT_AVAILABILITY_AFTER = re.compile(r"^\s*(?:security|beveiliging|bewaking|camera\w*|surveillance)")
+# A list headed by a negation: "Wat ik niet doe: anaal en alles zonder condoom", "No: ...", "Geen: ...".
+_NEGATED_LIST_HEAD = re.compile(
+    r"\b(?:niet|not|no|geen|nooit|never|nie|nu|nicht|don'?t)\b(?:\s+\w+){0,2}\s*:[^\n:.!?]*$"
+)
+# The client's office: "naar je hotel of kantoor", "thuis of op kantoor", "to your office".
+_CLIENT_PLACE_BEFORE = re.compile(r"\b(?:of|or|op|naar|je|jouw|uw|your|at|to|en|and)\s+$")
 # A negation right before "24/7": "niet 24/7", "not 24/7" (the word before only: "zonder afspraak 24/7"
 # counts).
 _NEGATED_24_7 = re.compile(r"\b(?:niet|not|nicht|nooit|never|geen|no)\s+(?:meer\s+|more\s+)?$")
@@ -209,7 +262,8 @@ _CALL_ME = re.compile(
 _NOT_A_COUNT = re.compile(r"\d+\s+(?:\w+\s+)?(?:voor|for|van|jaar|years)\s")
 _BOOKING = re.compile(r"\b(?:book\w*|boek\w*|reserv\w*|bestel\w*)\b")
 _RECRUITING = re.compile(
-    r"\b(?:zoek\w*|gezocht|looking\s+for|hiring|wanted|sollicit\w*|vacature|apply|verdien\w*|earn)\b"
+    r"\b(?:zoek\w*|gezocht|looking\s+for|hiring|wanted|sollicit\w*|vacature|apply|verdien\w*|earn|"
+    r"busca\w*|procura\w*|trabajar|trabalhar|szukamy|poszukujemy|angajam|cautam|sucht|suchen)\b"
 )
 # Greetings and clientele around a plural: "Hi ladies", "dames en stellen", "ladies and couples".
 _GREETING_BEFORE = re.compile(
@@ -240,6 +294,8 @@ _NEW_AFTER_PLACE = re.compile(
     r"\b(?:in|naar)\s+[A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?\s*[,!-]*\s*(?:nieuw|new)\b"
 )
 _PLURAL = Gated(r"\b(?:meiden|meisjes|dames|damen|girls|ladies|masseuses|escorts|hostesses|chicas)\b")
+# Plurals that never name the clientele, read in a male advertiser's ad too ("mannelijke escorts voor dames").
+_PLURAL_NOT_CLIENTS = Gated(r"\b(?:escorts|hostesses|masseuses)\b")
 _NOT_PLURAL_BEFORE = re.compile(r"\b(?:voor|for|ook|and|en)\s$")
 # "Dames en heren", "ladies and gentlemen": a greeting, not several workers.
 _GREETING_AFTER = re.compile(
@@ -280,7 +336,7 @@ def several_workers(text: Prepared, clientele_plural: bool = False) -> str | Non
     first = _first_match("several_workers", folded)
     if clientele_plural and first is not None and first.re is _RECRUITMENT:
         first = None  # "man zoekt dames": a male advertiser looks for clients, not colleagues
-    plural = None if clientele_plural else plural_workers(folded)
+    plural = plural_workers(folded, _PLURAL_NOT_CLIENTS if clientele_plural else _PLURAL)
     if plural is not None and (first is None or plural.start() < first.start()):
         first = plural
     if first is None:
@@ -331,6 +387,16 @@ def _first_not_negated(pattern: Gated | re.Pattern[str], folded: str, name: str)
             continue
         if name == "unsafe_sex" and _NEGATED_AFTER.match(folded[match.end() : match.end() + 24]):
             continue
+        if name == "unsafe_sex" and _NEGATED_LIST_HEAD.search(
+            folded, folded.rfind("\n", 0, match.start()) + 1, match.start()
+        ):
+            continue  # "Wat ik niet doe: anaal en alles zonder condoom"
+        if (
+            name == "third_party"
+            and match.group() in ("kantoor", "office")
+            and _CLIENT_PLACE_BEFORE.search(folded, max(0, match.start() - 12), match.start())
+        ):
+            continue  # "ik kom naar je hotel, appartement of kantoor", "thuis of op kantoor": the client's
         if name == "several_workers" and _NOT_A_COUNT.match(match.group()):
             continue  # "27 voor dames": an age before the clientele
         if name == "available_24_7" and (
@@ -352,10 +418,10 @@ def _name_list(text: Prepared) -> re.Match[str] | None:
     return None
 
 
-def plural_workers(folded: str) -> re.Match[str] | None:
+def plural_workers(folded: str, plural: Gated = _PLURAL) -> re.Match[str] | None:
     """The first plural worker noun ("dames", "girls", "escorts") that names neither the clientele ("voor
     dames", "heren, dames en stellen") nor the reader of a greeting ("Hi ladies")."""
-    for match in _PLURAL.finditer(folded):
+    for match in plural.finditer(folded):
         before = folded[max(0, match.start() - 12) : match.start()]
         if (
             not _NOT_PLURAL_BEFORE.search(before)

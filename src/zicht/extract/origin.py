@@ -529,32 +529,73 @@ def _plain_usable(text: Prepared, i: int) -> bool:
         return second in WORDS or second in PLAIN or second in _GROUP_SECOND
     after = " ".join(t.word for t in tokens[i + 1 : i + 3])
     if after.startswith(
-        ("van afkomst", "bloed", "roots", "van geboorte", "stel", "koppel", "meisje", "stelletje")
+        (
+            "van afkomst",
+            "bloed",
+            "roots",
+            "van geboorte",
+            "stel",
+            "koppel",
+            "meisje",
+            "stelletje",
+            "temperament",
+        )
     ):
         return True
     if i + 1 < len(tokens) and tokens[i + 1].word in _NEUTER_PERSON and tokens[i + 1].clause == token.clause:
         return True  # a neuter person noun takes the uninflected adjective: "Hongaars blondje"
     if i + 1 < len(tokens) and tokens[i + 1].word in _PERSON_NOUNS and tokens[i + 1].clause == token.clause:
         return True  # written uninflected before any person noun: "thais vrouw"
-    if _profile_item(text, i):
+    if _profile_item(text, i) or _predicate_item(text, i):
         return True
     return any(t.word in _STATED and t.clause == token.clause for t in tokens[max(0, i - 3) : i])
+
+
+# Uninflected words that are services or languages more often than an origin ("Frans en Grieks mogelijk").
+_SERVICE_PLAIN = frozenset("frans grieks engels spaans".split())
+
+
+def _predicate_item(text: Prepared, i: int) -> bool:
+    """ "Ik ben een nuchtere vrouw van 44, Brabants en gezellig": an uninflected adjective in a list of
+    predicates after "ik ben" in the same sentence, joined by "en" to a word that is no nationality."""
+    tokens = text.tokens
+    token = tokens[i]
+    if token.word in _SERVICE_PLAIN or i + 2 >= len(tokens) or not i:
+        return False
+    nxt, after = tokens[i + 1], tokens[i + 2]
+    if text.raw[tokens[i - 1].end : token.start].strip() != "," or nxt.word not in ("en", "and"):
+        return False
+    if after.clause != token.clause or after.word in WORDS or after.word in PLAIN or after.text[:1].isupper():
+        return False
+    before = tokens[max(0, i - 12) : i]
+    return any(
+        t.word in ("ben", "am", "im") and t.clause == token.clause and k and before[k - 1].word in ("ik", "i")
+        for k, t in enumerate(before)
+    )
 
 
 def _profile_item(text: Prepared, i: int) -> bool:
     """ "Esmee, 26, Nederlands, lange benen": the item after the name and age of a profile list."""
     tokens = text.tokens
-    if i < 2:
+    if i < 1:
         return False
-    name, age = tokens[i - 2], tokens[i - 1]
-    return (
+    age = tokens[i - 1]
+    if not (
         age.word.isdigit()
         and 18 <= int(age.word) <= 79
-        and name.text[:1].isupper()
-        and text.raw[name.end : age.start].strip() == ","
         and text.raw[age.end : tokens[i].start].strip() == ","
-    )
+    ):
+        return False
+    if i == 1:  # the display name was blanked before: "   , 37, NL"
+        return text.raw[: age.start].strip() == ","
+    name = tokens[i - 2]
+    return name.text[:1].isupper() and text.raw[name.end : age.start].strip() == ","
 
+
+# Country codes written as a profile item ("Eva, 37, NL."): capitals only.
+_PROFILE_CODES = {
+    code: code for code in "NL BE DE RO BG HU PL UA RU CZ SK ES IT FR PT BR CO VE DO TH GB MD LT LV".split()
+} | {"UK": "GB"}
 
 # Every word an origin mention can start with: a cheap test before the rules run.
 _STARTERS = (
@@ -566,6 +607,7 @@ _STARTERS = (
     | _DUTCH_CITY_ADJECTIVES
     | frozenset(_GROUP_WORDS)
     | frozenset({"oost", "zuid", "latijns", "south", "latin"})
+    | frozenset(code.lower() for code in _PROFILE_CODES)
 )
 
 
@@ -641,6 +683,10 @@ def _mentions(text: Prepared) -> Iterator[tuple[str | None, OriginGroup | None, 
         if word in PLAIN and _usable(tokens, i) and _plain_usable(text, i) and not _several_listed(text, i):
             yield PLAIN[word], origin_group(PLAIN[word]), i, token.text
             continue
+        if token.text in _PROFILE_CODES and _profile_item(text, i):
+            code = _PROFILE_CODES[token.text]
+            yield code, origin_group(code), i, token.text
+            continue
         place = _from_place(tokens, i)
         if place:
             yield place, origin_group(place), i, token.text
@@ -652,15 +698,32 @@ def _mentions(text: Prepared) -> Iterator[tuple[str | None, OriginGroup | None, 
             yield None, _GROUP_WORDS[key], i, token.text
 
 
+# "Geboren in Milaan", "born in Brazil", "nacida en Cuba", "urodzona w Krakowie" (the preposition before the
+# place, a birth word up to three words before it).
+_BORN = frozenset(
+    "geboren born nacida nacido nascida nascido urodzona urodzony nascuta nata nato nee".split()
+)
+_BIRTH_PREPOSITIONS = frozenset("in en em w we a im au na no la".split())
+
+
+def _born_in(tokens: list[Token], i: int) -> bool:
+    if i < 2 or tokens[i - 1].word not in _BIRTH_PREPOSITIONS:
+        return False
+    clause = tokens[i].clause
+    return any(t.word in _BORN and t.clause == clause for t in tokens[max(0, i - 5) : i - 1])
+
+
 def _from_place(tokens: list[Token], i: int) -> str | None:
     """A foreign country or city after from/uit/aus/z ("uit Istanbul", "from Brazil"), or with the
-    Hungarian suffix for "from" ("Budapestről", "Romániából")."""
+    Hungarian suffix for "from" ("Budapestről", "Romániából"), or a birthplace ("geboren in Milaan")."""
     word = tokens[i].word
     pair = f"{word}_{tokens[i + 1].word}" if i + 1 < len(tokens) else ""
     if pair in CITIES:
         word = pair  # sao paulo, santo domingo
     if pair in COUNTRIES:
         word = pair  # verenigde staten, united kingdom
+    if (word in CITIES or word in COUNTRIES) and _born_in(tokens, i) and _usable(tokens, i, False):
+        return CITIES.get(word) or COUNTRIES[word]
     if word in CITIES and i and tokens[i - 1].word in _FROM - {"van", "de"} and _usable(tokens, i, False):
         return CITIES[word]
     if word in COUNTRIES and i and tokens[i - 1].word in _FROM | {"la", "the", "de"}:

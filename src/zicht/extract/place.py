@@ -8,7 +8,7 @@ named right after the place ("Nes op Ameland", "Beek (Limburg)"), else to the la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zicht.extract.text import Prepared, Token, fold_word, prepare
@@ -184,6 +184,8 @@ class PlaceIndex:
     province_of: dict[str, str]  # code -> folded province
     adjectives: dict[str, str]  # city adjective (haagse, amsterdamse) -> municipality code
     own_names: frozenset[str]  # folded municipality names and aliases: not ambiguous words
+    # municipality names of 6+ letters with a doubled letter written single -> codes ("zwole")
+    undoubled: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_reference(cls, ref: ReferenceData) -> PlaceIndex:
@@ -234,7 +236,7 @@ class PlaceIndex:
             {adj: names[name][0] for adj, name in _IRREGULAR_ADJECTIVES.items() if name in names}
         )
         own = frozenset(own_name) | frozenset(ALIASES)
-        return cls(names, firsts, muni_names, provinces, adjectives, own)
+        return cls(names, firsts, muni_names, provinces, adjectives, own, _undoubled(own_name))
 
     @classmethod
     def from_data_dir(cls, directory: Path) -> PlaceIndex:
@@ -263,6 +265,8 @@ class PlaceIndex:
                     nominative = self._locative(words, i)
                     if nominative is None and token.word.endswith(_HUNGARIAN_SUFFIXES):
                         nominative = self._hungarian(token)
+                    if nominative is None and i and words[i - 1] in _TYPO_PREPOSITIONS:
+                        nominative = self._misspelt(token.word)
                 if nominative:
                     return nominative
                 continue
@@ -278,7 +282,13 @@ class PlaceIndex:
                 ambiguous = (
                     key in COMMON_WORDS or len(key) <= 2 or (len(key) <= 4 and key not in self.own_names)
                 )
-                if n == 1 and strict and ambiguous and not _after_age(tokens, i):
+                if (
+                    n == 1
+                    and strict
+                    and ambiguous
+                    and not _after_age(tokens, i)
+                    and not _heads_run_on(text, i)
+                ):
                     before = words[i - 1] if i else ""
                     if not token.text[:1].isupper() or before not in PLACE_PREPOSITIONS:
                         break
@@ -289,6 +299,21 @@ class PlaceIndex:
                 if code and token.text[:1].isupper():
                     return code, token.word
         return None
+
+    def _misspelt(self, word: str) -> tuple[str, str] | None:
+        """A municipality name of 6+ letters with a doubled letter written single or a single one doubled
+        ("zwole", "harlem", "eindhooven"), read only right after in/uit/vanuit. Any one-letter edit would be
+        too loose: "terecht", "meiden", "jongen", "zwoele" are one letter from Utrecht, Leiden, Dongen,
+        Zwolle."""
+        if len(word) < 5 or not word.isalpha() or word in COMMON_WORDS or word in _NOT_MISSPELT:
+            return None
+        codes = set(self.undoubled.get(word, ()))
+        for k in range(len(word) - 1):
+            if word[k] == word[k + 1]:
+                single = word[:k] + word[k + 1 :]
+                if len(single) >= 6 and single in self.own_names and single in self.names:
+                    codes.add(self.names[single][0])
+        return (codes.pop(), word) if len(codes) == 1 else None
 
     def _hungarian(self, token: Token) -> tuple[str, str] | None:
         """A Dutch city name with a Hungarian case ending ("Groningenben", "Amszterdamban")."""
@@ -332,6 +357,35 @@ class PlaceIndex:
                     ):
                         return code
         return codes[0]
+
+
+# Prepositions after which a misspelt municipality name is read ("ontvang in zwole").
+_TYPO_PREPOSITIONS = frozenset("in uit vanuit".split())
+# Words that are a municipality name with a doubled letter written single: "vorst" (Voorst), "loser" (Losser).
+_NOT_MISSPELT = frozenset("vorst loser herde alten".split())
+
+
+def _undoubled(own_name: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """Each one-word municipality name of 6+ letters with one doubled letter written single -> its codes."""
+    out: dict[str, set[str]] = {}
+    for name, codes in own_name.items():
+        if len(name) < 6 or not name.isalpha() or name in COMMON_WORDS:
+            continue
+        for k in range(len(name) - 1):
+            if name[k] == name[k + 1]:
+                out.setdefault(name[:k] + name[k + 1 :], set()).update(codes)
+    return {key: frozenset(codes) for key, codes in out.items()}
+
+
+def _heads_run_on(text: Prepared, i: int) -> bool:
+    """ "Goes - ontvangst - Linda 36 - ...": a capitalised place as the first word of a dash-separated ad."""
+    token = text.tokens[i]
+    return (
+        i == 0
+        and token.text[:1].isupper()
+        and not text.raw[: token.start].strip()
+        and re.match(r"[^\S\n]+[-–—|][^\S\n]", text.raw[token.end : token.end + 4]) is not None
+    )
 
 
 def _after_age(tokens: list[Token], i: int) -> bool:

@@ -77,7 +77,9 @@ _PHONE_LIKE = re.compile(
 )
 # Opening hours ("van 10 tot 22 uur", "11-01u"): not prices or durations.
 _OPENING_HOURS = re.compile(
-    r"(?<![\d.,€])\d{1,2}(?:[:.]\d{2})?\s*(?:-|tot|to|until|t/m|tm)\s*\d{1,2}(?:[:.]\d{2})?(?!\d)\s*(?:uur|u|h|hrs)\b"
+    # clock hours only (0-24): in "30 min 80 - 1 uur 140" the 80 is a price
+    r"(?<![\d.,€])(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:-|tot|to|until|t/m|tm)\s*(?:[01]?\d|2[0-4])(?:[:.]\d{2})?(?!\d)"
+    r"\s*(?:uur|u|h|hrs)\b"
 )
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 # Dot leaders in a price list ("15 min ....... €40", "1 uur ___ 120"): a separator, not sentence ends.
@@ -180,20 +182,23 @@ def _tokens(text: str) -> list[_Token]:
     taken = [(d.start, d.end) for d in durations]
     amounts: list[_Token] = []
     previous_end = 0
-    for m in _AMOUNT.finditer(text):
-        start, end = m.start("value"), m.end()
-        if any(s <= start < e for s, e in taken) or m.group("value").startswith("0"):
+    position = 0
+    while (found := _AMOUNT.search(text, position)) is not None:
+        start, end = found.start("value"), found.end()
+        position = max(end, found.start() + 1)
+        if any(s <= start < e for s, e in taken) or found.group("value").startswith("0"):
             continue
-        value = _number(m.group("value"))
-        currency = bool(m.group("cur1") or (m.group("cur2") or "").strip())
-        upper = m.group("upper")
+        value = _number(found.group("value"))
+        currency = bool(found.group("cur1") or (found.group("cur2") or "").strip())
+        upper = found.group("upper")
         if upper and not (value <= _number(upper) <= 3 * value):
-            end = m.start("range")  # "80 en 1 uur": not a range
+            # "80 en 1 uur", "Linda 36 - €110 p/u": not a range; the second number is read on its own
+            end = position = found.start("range")
         if not MIN_AMOUNT <= value <= MAX_AMOUNT:
             continue
-        lead = _CLAUSE.split(text[max(previous_end, start - 40) : m.start("value")])[-1]
+        lead = _CLAUSE.split(text[max(previous_end, start - 40) : found.start("value")])[-1]
         excluded = bool(_EXCLUDE_BEFORE.search(lead) or _EXCLUDE_AFTER.search(text[end : end + 20]))
-        amounts.append(_Token(m.start(), end, amount=value, currency=currency, excluded=excluded))
+        amounts.append(_Token(found.start(), end, amount=value, currency=currency, excluded=excluded))
         previous_end = end
     return sorted(durations + amounts, key=lambda t: t.start)
 
@@ -274,9 +279,91 @@ _NOT_BOOKED_AFTER = re.compile(
 )
 
 
+# Written-out amounts before a currency word ("honderdtwintig euro het uur", "one hundred and fifty euros",
+# "ochenta euros"): read as digits. Only before a currency word: "anderhalve ton" or "twee uur" stay words.
+_NL_SMALL = {
+    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+    "zeventien": 17, "achttien": 18, "negentien": 19,
+}  # fmt: skip
+_NL_TENS = {
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+    "negentig": 90,
+}  # fmt: skip
+_EN_SMALL = {
+    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+}  # fmt: skip
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}  # fmt: skip
+_ES_PT = {
+    "cien": 100, "cem": 100, "ciento": 100, "doscientos": 200, "duzentos": 200, "trescientos": 300,
+    "trezentos": 300, "cincuenta": 50, "cinquenta": 50, "sesenta": 60, "sessenta": 60, "setenta": 70,
+    "ochenta": 80, "oitenta": 80, "noventa": 90, "cuarenta": 40, "quarenta": 40, "treinta": 30, "trinta": 30,
+}  # fmt: skip
+_NL_BELOW_100 = (
+    "(?:(?:"
+    + "|".join(u for u in _NL_SMALL if _NL_SMALL[u] < 10)
+    + ")en)?(?:"
+    + "|".join(_NL_TENS)
+    + ")|"
+    + "|".join(sorted(_NL_SMALL, key=len, reverse=True))
+)
+_NL_NUMBER = (
+    r"(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen)?honderd(?:\s*(?:en\s*)?(?:"
+    + _NL_BELOW_100
+    + r"))?|"
+    + _NL_BELOW_100
+    + ")"
+)
+_EN_BELOW_100 = (
+    r"(?:(?:"
+    + "|".join(_EN_TENS)
+    + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + ("|".join(sorted(_EN_SMALL, key=len, reverse=True)))
+    + ")"
+)
+_EN_NUMBER = (
+    r"(?:(?:"
+    + "|".join(_EN_SMALL)
+    + r")\s+hundred(?:\s+(?:and\s+)?"
+    + _EN_BELOW_100
+    + r")?|"
+    + (_EN_BELOW_100)
+    + ")"
+)
+_ES_PT_NUMBER = r"(?:(?:" + "|".join(_ES_PT) + r")(?:\s+(?:y|e)?\s*(?:" + "|".join(_ES_PT) + r"))?)"
+_WRITTEN_AMOUNT = re.compile(
+    r"\b(" + _NL_NUMBER + "|" + _EN_NUMBER + "|" + _ES_PT_NUMBER + r")\s*(?=(?:euro|eur)s?\b)"
+)
+_WRITTEN_HINT = re.compile(r"tig|honderd|hundred|ty\b|ty[-\s]|enta|cien|cem\b|ento|entos")
+_VALUES = {**_NL_SMALL, **_NL_TENS, **_EN_SMALL, **_EN_TENS, **_ES_PT}
+# The parts of a written-out amount, longest first ("achttien" before "acht", "eighty" before "eight").
+_WORD_PART = re.compile(
+    "honderd|hundred|"
+    + "|".join(sorted((w for w in _VALUES if len(w) > 1), key=len, reverse=True))
+    + r"|\ba\b"
+)
+
+
+def _written_value(words: str) -> int:
+    """The value of a written-out amount matched by _WRITTEN_AMOUNT: its parts summed, a hundred multiplying
+    what came before ("tweehonderdvijftig" 2 * 100 + 50, "vijfenzeventig" 5 + 70, "one hundred and fifty")."""
+    total = 0
+    for part in _WORD_PART.findall(words):
+        total = max(total, 1) * 100 if part in ("honderd", "hundred") else total + _VALUES[part]
+    return total
+
+
+def _digits_for_words(folded: str) -> str:
+    return _WRITTEN_AMOUNT.sub(lambda m: f"{_written_value(m.group(1))} ", folded)
+
+
 def price_per_hour(text: str, folded: str | None = None) -> tuple[float, str] | None:
     """The hourly price stated in a text (a rate field or the free text) and how it was derived."""
     folded = folded if folded is not None else fold(text)
+    if "eur" in folded and _WRITTEN_HINT.search(folded):
+        folded = _digits_for_words(folded)
     if not _DIGIT.search(folded):
         return None  # every amount has a digit: no pairs and no loose amounts
     folded = _TIME.sub(_blank, _PHONE_LIKE.sub(_blank, folded))
