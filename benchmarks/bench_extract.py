@@ -21,6 +21,8 @@ from zicht.extract import PlaceIndex, extract_ad, extract_ads, read_inputs
 from zicht.extract.language import MAX_CHARS, detect_language, detector
 from zicht.models import AdInput
 from zicht.refdata import resolve_data_dir
+from zicht.sites import Adapter
+from zicht.sites.read import read_ad
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "labelled" / "ads.jsonl"
 
@@ -38,6 +40,31 @@ def rate(ads: list[AdInput], places: PlaceIndex, batched: bool, **options: bool)
         for ad in ads:
             extract_ad(ad, places, **options)
     return len(ads) / (time.process_time() - cpu), len(ads) / (time.perf_counter() - wall)
+
+
+def archived_pages(folder: Path) -> list[tuple[Adapter, bytes, str]]:
+    """(adapter, archived HTML, url) of each unique ad page of a simulated year, read from its WARC files."""
+    from zicht.crawl import iter_archived_ads, load_manifest
+    from zicht.crawl.archive import read_payload
+
+    archive = folder / "archive"
+    seen: dict[tuple[str, str], tuple[Adapter, bytes, str]] = {}
+    for run in sorted(p.name for p in archive.iterdir() if (p / "manifest.json").is_file()):
+        sites = load_manifest(archive, run)["sites"]
+        for site, page, ad in iter_archived_ads(archive, run):
+            key = (site, ad.fields.get("code", ad.id))
+            if key not in seen:
+                adapter = Adapter.model_validate(sites[site]["adapter"])
+                seen[key] = (adapter, read_payload(archive / page.warc_file, page.warc_offset), page.url)
+    return list(seen.values())
+
+
+def html_rate(pages: list[tuple[Adapter, bytes, str]], places: PlaceIndex) -> float:
+    """Archived HTML to records (adapter reading + extraction in batches, language included): ads/CPU s."""
+    cpu = time.process_time()
+    for start in range(0, len(pages), BATCH):
+        extract_ads([read_ad(a, html, url) for a, html, url in pages[start : start + BATCH]], places)
+    return len(pages) / (time.process_time() - cpu)
 
 
 def simulated_ads(folder: Path) -> list[AdInput]:
@@ -90,6 +117,13 @@ def main() -> None:
                 f"  {name:32} {cpu:7.0f} ads/s per core (CPU time), {wall:7.0f} ads/s wall, load {load:.1f}"
             )
             print(line)  # noqa: T201
+    if args.sim:
+        pages = archived_pages(args.sim) * args.repeat
+        load = os.getloadavg()[0]
+        rate_html = html_rate(pages, places)
+        what = "archived HTML to records (read_ad + extract_ads)"
+        line = f"{what} {rate_html:7.0f} ads/s per core, load {load:.1f}"
+        print(line)  # noqa: T201
     for mode in (False, True):
         right = sum(detect_language(ad.text, mode) == expect.get("language") for ad, expect in rows)
         print(f"language accuracy on the development set (low_accuracy={mode}): {right / len(rows):.2%}")  # noqa: T201
