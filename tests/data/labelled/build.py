@@ -16,7 +16,7 @@ Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.s
 "T0001"..., heldout4.src: "Q0001"..., heldout5.src: "F0001"..., heldout6.src: "S0001"...).
 The split of ads.src is deterministic: an ad is held out when the first hex digit of sha1(id) is 0-3
 (a quarter). Run: python tests/data/labelled/build.py [batch ...]
-Round 7 and 8 batches (dev7a, dev7b, dev7c, heldout7, heldout8) were written by writers outside the project
+Round 7-9 batches (dev7a, dev7b, dev7c, heldout7, heldout8, heldout9) were written by writers outside the project
 from LABELLING.md.
 """
 
@@ -114,7 +114,7 @@ def held_out(ad_id: str) -> bool:
 # Later held-out batches: (source file, id prefix), each written and scored once, then moved to development.
 BATCHES = (("heldout2", "H"), ("heldout3", "T"), ("heldout4", "Q"), ("heldout5", "F"), ("heldout6", "S"))
 # Round 7: development batches by writers outside the project (LABELLING.md), and a final check by another.
-OUTSIDE_BATCHES = (("dev7a", "A"), ("dev7b", "B"), ("dev7c", "C"), ("heldout7", "Z"), ("heldout8", "Y"))
+OUTSIDE_BATCHES = (("dev7a", "A"), ("dev7b", "B"), ("dev7c", "C"), ("heldout7", "Z"), ("heldout8", "Y"), ("heldout9", "X"))
 
 
 def write_jsonl(name: str, rows: list[dict[str, object]]) -> None:
