@@ -16,8 +16,8 @@ Lines starting with # are comments. Ids are "L0001"... in file order (heldout2.s
 "T0001"..., heldout4.src: "Q0001"..., heldout5.src: "F0001"..., heldout6.src: "S0001"...).
 The split of ads.src is deterministic: an ad is held out when the first hex digit of sha1(id) is 0-3
 (a quarter). Run: python tests/data/labelled/build.py [batch ...]
-Round 7-9 batches (dev7a, dev7b, dev7c, heldout7, heldout8, heldout9) were written by writers outside the project
-from LABELLING.md.
+Round 7-9 batches (dev7a, dev7b, dev7c, heldout7, heldout8, heldout9) were written by writers outside the
+project from LABELLING.md.
 """
 
 from __future__ import annotations
@@ -113,8 +113,15 @@ def held_out(ad_id: str) -> bool:
 
 # Later held-out batches: (source file, id prefix), each written and scored once, then moved to development.
 BATCHES = (("heldout2", "H"), ("heldout3", "T"), ("heldout4", "Q"), ("heldout5", "F"), ("heldout6", "S"))
-# Round 7: development batches by writers outside the project (LABELLING.md), and a final check by another.
-OUTSIDE_BATCHES = (("dev7a", "A"), ("dev7b", "B"), ("dev7c", "C"), ("heldout7", "Z"), ("heldout8", "Y"), ("heldout9", "X"))
+# Rounds 7-9: development batches by writers outside the project (LABELLING.md), and final checks by others.
+OUTSIDE_BATCHES = (
+    ("dev7a", "A"),
+    ("dev7b", "B"),
+    ("dev7c", "C"),
+    ("heldout7", "Z"),
+    ("heldout8", "Y"),
+    ("heldout9", "X"),
+)
 
 
 def write_jsonl(name: str, rows: list[dict[str, object]]) -> None:
