@@ -57,7 +57,9 @@ def free_text(node: LexborNode) -> str:
     """The text of an element with paragraphs and line breaks kept as newlines, spaces collapsed."""
     parts: list[str] = []
     _block_text(node, parts)
-    lines = (_clean(line) for line in "".join(parts).split("\n"))
+    # One substitution over the whole text instead of one per line: _SPACES never matches a newline, so
+    # this equals _clean() line by line.
+    lines = (line.strip() for line in _SPACES.sub(" ", "".join(parts)).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -67,20 +69,38 @@ def _parse(html: str | bytes) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
 
+# Cached: a site repeats the same few labels on every page, and extract() looks up its spec labels per call.
+@lru_cache(maxsize=1024)
 def _norm_label(text: str) -> str:
     return _clean(text).rstrip(":").strip().casefold()
+
+
+_TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
+
+
+@lru_cache(maxsize=64)
+def _plain_tag(selector: str) -> bool:
+    """Whether a selector is a bare lowercase tag name, which a tag comparison tests as css_matches would."""
+    return _TAG_NAME.fullmatch(selector) is not None
 
 
 def label_values(adapter: Adapter, tree: LexborHTMLParser) -> dict[str, str]:
     """Every label/value pair of the page's label lists, keyed by normalised label (first one wins)."""
     pairs: dict[str, str] = {}
     for group in adapter.ad.labels:
+        # css_matches() parses the selector on every call; a bare tag name ("dd", "td") is the usual case.
+        tag = group.value if group.value and _plain_tag(group.value) else None
         for container in tree.css(group.container):
             for label in container.css(group.label):
                 value = label.next
                 while value is not None and not value.is_element_node:
                     value = value.next
-                if value is None or (group.value and not value.css_matches(group.value)):
+                if value is None:
+                    continue
+                if tag is not None:
+                    if value.tag != tag:
+                        continue
+                elif group.value and not value.css_matches(group.value):
                     continue
                 pairs.setdefault(_norm_label(label.text()), _text(value))
     return pairs
