@@ -127,6 +127,12 @@ _PREFIXES = frozenset(
     "nieuwe nieuw oude oud groot grote klein kleine sint st de den het ter ten op aan".split()
 )
 PLACE_PREPOSITIONS = frozenset("in uit vanuit te regio omgeving near from bij nabij rond around en".split())
+# "(uit) de omgeving van Goes", "in de buurt van Best", "the area of Ede", "cerca de Goes", "zona de Heel":
+# the area words then van/of/de work like a place preposition before an everyday-word place.
+_AREA_WORDS = frozenset(
+    "omgeving buurt regio omstreken nabijheid area vicinity region zona cerca perto proximidades".split()
+)
+_AREA_LINKS = frozenset("van of de".split())
 _QUALIFIER = re.compile(r"\s+(?:l|gn|nb|nh|gld|zh|u|fr|o|ov|z|d|dr|lb|li|ut|gr|fl|zl|ze|n h)$")
 MAX_WORDS = 5
 # Woonplaatsen named like a country (hamlets "Nederland", "America"): never from free text ("in heel
@@ -289,8 +295,7 @@ class PlaceIndex:
                     and not _after_age(tokens, i)
                     and not _heads_run_on(text, i)
                 ):
-                    before = words[i - 1] if i else ""
-                    if not token.text[:1].isupper() or before not in PLACE_PREPOSITIONS:
+                    if not token.text[:1].isupper() or not _after_place_preposition(words, i):
                         break
                 return self._resolve(codes, words[i + n : i + n + 4]), key
         if strict:  # no place named: a city adjective ("de Haagse escort service")
@@ -375,6 +380,14 @@ def _undoubled(own_name: dict[str, set[str]]) -> dict[str, frozenset[str]]:
             if name[k] == name[k + 1]:
                 out.setdefault(name[:k] + name[k + 1 :], set()).update(codes)
     return {key: frozenset(codes) for key, codes in out.items()}
+
+
+def _after_place_preposition(words: list[str], i: int) -> bool:
+    """ "in Goes", "uit Best", "regio Ede", and an area phrase: "uit de omgeving van Goes"."""
+    before = words[i - 1] if i else ""
+    if before in PLACE_PREPOSITIONS:
+        return True
+    return before in _AREA_LINKS and i >= 2 and words[i - 2] in _AREA_WORDS
 
 
 def _heads_run_on(text: Prepared, i: int) -> bool:

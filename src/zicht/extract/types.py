@@ -43,7 +43,23 @@ HOME_HOSTING = (
 # The client comes to the speaker ("kom langs", "je komt naar mij", "come visit me", "die me komt bezoeken").
 HOME_CLIENT_COMES = (
     r"kom\s+(?:\w+\s+)?langs|langs\s*(?:te\s+)?kom\w*|\b(?:even|snel|gezellig|gewoon|eens|gerust)\s+langs\b|"
-    r"(?:you|je)\s+(?:come|komt)\s+(?:to|bij)\s+(?:me|mij)|come\s+and\s+visit\s+me|\bvisit\s+me\b|"
+    # "jij komt bij mij", "you come to me", "kom je bij mij?", "je kunt bij mij komen", "als je naar ons komt"
+    # (not the idiom "jij komt bij mij op de eerste plaats": you come first with me)
+    r"\b(?:you|je|jij|u|jullie)\s+(?:\w+\s+){0,2}?(?:come|komt|komen|kom)\s+(?:\w+\s+)?(?:to|bij|naar)\s+"
+    r"(?:me|mij|ons|us)\b(?!\s+(?:op\s+(?:de\s+)?(?:eerste|1e)|voorop|centraal)\b)|"
+    r"\bkom\w*\s+(?:je|jij|u|jullie)\s+(?:\w+\s+)?(?:bij|naar)\s+(?:mij|ons)\b(?!\s+op\s+(?:de\s+)?eerste\b)|"
+    r"\b(?:je|jij|u|jullie)\s+(?:\w+\s+)?(?:bij|naar)\s+(?:mij|ons)\s+(?:\w+\s+)?(?:komt|komen|langskomt)\b|"
+    # es/pt "vienes a mi (casa)", "ven a verme", "vem até mim", "vem me ver"; pl "przyjdź do mnie"; en "come
+    # (and) see me"
+    r"\b(?:vienes|ven|venga|vengan|vem|venha|vens)\s+(?:\w+\s+)?(?:a|ao|para|hasta|ate)\s+"
+    r"(?:mi|mim|meu|minha|verme|visitarme)\b|\bvem\s+me\s+(?:ver|visitar)\b|"
+    r"\bprzy(?:jdz|jedz)\w*\s+do\s+(?:mnie|nas)\b|\bcome\s+(?:and\s+)?(?:see|meet)\s+(?:me|us)\b|"
+    r"come\s+and\s+visit\s+me|\bvisit\s+me\b|"
+    # walking in: "kom (gewoon) binnen", "loop binnen", "stap gerust binnen", "zonder afspraak welkom"; not
+    # "ik kom binnen een uur" (within)
+    r"\b(?:kom|komt|loop|stap|wandel)\s+(?:(?:gewoon|gerust|maar|even|eens|vrij|lekker|spontaan|zo)\s+){0,2}"
+    r"binnen\b(?=\s*(?:[.,!;)\n]|$|zonder\b|voor\b|en\b|bij\b|of\b|als\b|wanneer\b|tijdens\b|om\b))|"
+    r"\bzonder\s+(?:een\s+)?afspraak\s+(?:\w+\s+)?(?:binnen\w*|langs\w*|welkom)\b|\bcome\s+in\s+without\b|"
     r"\b(?:kom|komt|komen|come)\s+(?:\w+\s+)?(?:naar|to)\s+(?:mij|me|mijn|ons|onze|my|our)\b|"
     r"\b(?:me|mij|ons)\s+(?:\w+\s+){0,4}?bezoeken\b|\bbezoek\s+(?:me|mij|ons)\b|"
     r"\bwaar\s+(?:je|u|jullie)\s+(?:\w+\s+)?(?:welkom|terecht)\b|\bwelkom\s+bij\s+(?:mij|ons)\b|"
@@ -66,7 +82,8 @@ HOME_CLIENT_COMES = (
 # A place on the speaker's side ("bij mij terecht", "in mijn woning", "at my place", "en mi piso", "u mnie").
 HOME_SPEAKER_PLACE = (
     r"\bbij\s+(?:mij|ons)\s+(?:\w+\s+){0,4}?terecht\b(?!\s+voor\b)|\bterecht\s+(?:bij|in)\s+(?:mij|ons|mijn|onze)\b|"
-    r"\bbij\s+(?:mij|ons)\s+(?:thuis|op\s+(?:de\s+)?\w+|aan\s+huis)\b|"
+    # "bij mij op de kamer"; not "(plezier) komt bij mij op de eerste plaats" (comes first with me)
+    r"\bbij\s+(?:mij|ons)\s+(?:thuis|op\s+(?!(?:de\s+)?(?:eerste|1e)\b)(?:de\s+)?\w+|aan\s+huis)\b|"
     r"\b(?:afspr\w*|ontmoet\w*|alleen|of|ook|sessies?|dates?)\s+bij\s+(?:mij|ons)\b|"
     r"\bbij\s+(?:mij|ons)\s+(?:of|en)\s+(?:bij\s+)?(?:jou|je|u|in)\b|"
     # "Bij mij." as an answer, "bij mij in Lelystad" (not "bij mij in de buurt": near me)
@@ -111,10 +128,19 @@ ESCORT_MOVES = (
     r"\bes{1,2}[ck]o{1,2}u?r[dt]\w*|outcall|hotel\s*bezoek|hotelvisit|hotel\s+visits?|thuis\s*bezoek|"
     r"bezoek\s+aan\s+huis|\bkom\w*\s+(?:\w+\s+){0,2}(?:bij|naar)\s+" + _YOU + r"\b|"
     r"\bnaar\s+" + _YOU + r"\s+toe\b|\bnaar\s+(?:jou|u|jullie)\s+(?:\w+\s+)?(?:komen|kom|rijden)\b|"
-    r"\b(?:kom\w*|ga|gaan|rijd\w*|come|go|travel|visit)\s+(?:\w+\s+){0,2}(?:naar|to)\s+(?:hotels?|you|your)\b|"
+    r"\b(?:kom\w*|ga|gaan|rijd\w*|reis\w*|come|go|travel\w*|visit|drive)\s+(?:\w+\s+){0,2}(?:naar|to)\s+"
+    r"(?:you|your)\b|"
+    # "I travel to 5* hotels", "ik kom naar luxe hotels", "travel to 4 or 5 star hotels"; not "kom naar het
+    # hotel" or "come to my hotel" (a hotel the advertiser may host in)
+    r"\b(?:kom\w*|ga|gaan|rijd\w*|reis\w*|come|go|travel\w*|visit|drive)\s+(?:\w+\s+){0,2}(?:naar|to)\s+"
+    r"(?:(?!(?:het|de|the|mijn|my|onze|our|dit|this|dat|that|een|a|an)\b)[\w*./-]+\s+){0,4}?hotels?\b|"
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:come|travel|visit)\s+(?:to\s+)?you\b|\bmeet\s+(?:\w+\s+){0,2}?at\s+(?:hotels?|your)\b|"
     r"\bbezoek(?:en)?\s+(?:ook\s+)?(?:klanten|heren|je|jou|u)\b|"
-    r"\bsalidas?\b|\bsaidas\b|\bfaco\s+saida\b|\bsalgo\b|\bvou\s+ate\s+(?:voce|vc|ti|o\s+seu|a\s+sua)\b|domicili?[oe]|\b(?:voy|vou|vengo)\s+(?:a|al|ao|en)\s+(?:tu|seu|su)?\s*(?:hotel|casa)\b|"
+    r"\bsalidas?\b|\bsaidas\b|\bfaco\s+saida\b|\bsalgo\b|\bvou\s+ate\s+(?:voce|vc|ti|o\s+seu|a\s+sua)\b|"
+    r"domicili?[oe]|"
+    # "voy a tu hotel", "viajo a tu hotel", "viajo a hoteles", "vou ao seu hotel"
+    r"\b(?:voy|vou|vengo|viajo|viajamos)\s+(?:a|al|ao|aos|en|a\s+los)\s+(?:tu|seu|su|teu|sua|tua)?\s*"
+    r"(?:hotel\w*|casa)\b|"
     r"\bdepla(?:s(?:ari|are|arile|ez|am|ri)|c(?:e|ements?))\b|\bchez\s+(?:toi|vous)\b|"
     r"dojazd|dojezdzam|\bjade\s+do\s+ciebie\b|\bvin\s+la\b|\bvin\s+(?:eu\s+)?la\s+tine\b|acompanha(?:nte|mento)s?|"
     r"hausbesuch\w*|\baan\s+huis\b|"
@@ -160,10 +186,18 @@ HOME_VENUE_AND_OTHER_LANGUAGES = (
     r"\bentree\b|\braam\s*(?:nr\.?\s*)?\d|\bwindow\s+(?:girl|worker|lady)|\baankloppen\b|"
     r"\bkamer\w*\s*(?:\+|met)\s*(?:een\s+)?dame|"
     # the client is told where to park or asks for the address: he comes over
-    r"\b(?:gratis|free|eigen|voldoende|ruim|volop|genoeg|ample|makkelijk|easy)\s+(?:\w+\s+)?(?:parkeren|parking|"
-    r"parkeergelegenheid)\b|\bparkeren\s+(?:in\s+de\s+straat|op\s+eigen|voor\s+de\s+deur|om\s+de\s+hoek|"
-    r"is\s+gratis|kan\b|mogelijk)|\bparkeergelegenheid\b|\bparkplatz\w*\s+vor\b|"
-    r"\bparking\s+(?:available|nearby|on\s+site|in\s+front)|"
+    r"\b(?:gratis|free|eigen|voldoende|ruim|volop|genoeg|ample|makkelijk|easy|facil|latwy)\s+(?:\w+\s+)?"
+    r"(?:parkeren|parking|parkeergelegenheid|aparcamiento|estacionamento|estacionamiento|parcare)\b|"
+    # "parkeren op het plein / in de garage / achter het pand", "parkeer je auto"; not the client's place
+    # ("parkeren bij jou") nor "ik parkeer om de hoek" (an escort arriving discreetly)
+    r"\bparkeren\s+(?:\w+\s+)?(?:kan\b|mogelijk|is\s+gratis|(?:op|in|voor|achter|naast|bij|om|aan|tegenover|"
+    r"vlakbij|nabij|onder)\s+(?!je\b|jou\b|jouw\b|uw\b|u\b))|\bparkeer\s+(?:je|jouw|uw)\s+auto\b|"
+    r"\bparkeer(?:plaats|plek|garage|terrein)\w*\s+(?:\w+\s+)?(?:voor\s+de\s+deur|om\s+de\s+hoek|aanwezig|"
+    r"op\s+(?:eigen|loopafstand)|naast|achter|tegenover|vlakbij)|\bparkeergelegenheid\b|\bparkplatz\w*\s+vor\b|"
+    r"\bparking\s+(?:available|nearby|on\s+site|in\s+front|outside|behind|next\s+to|around\s+the\s+corner|"
+    r"at\s+the\s+(?:door|back|building|house)|gratuit\w*|privado|pod\s+domem)|\bpark\s+your\s+car\b|"
+    r"\b(?:aparcamiento|estacionamento|estacionamiento|parcare)\s+(?:\w+\s+)?(?:gratis|gratuit\w*|facil|libre|"
+    r"privado|proprio|propio|en\s+la\s+puerta|na\s+porta|in\s+fata)\b|"
     # The advertiser gives out her address ("mijn adres krijg je na het bellen", "adres na afspraak", "address
     # on request", "dirección por WhatsApp", "endereço após marcação", "app voor het adres"); not the client's
     # ("je adres", "your address") nor the idiom "aan het juiste adres"
