@@ -72,19 +72,24 @@ _AMOUNT = re.compile(
 # A phone number starts with + or 0 ("0612...", "+31 6", "0049"): "1u 120 06 48 39 17 25" keeps its price.
 # A national number (0 + 9 digits) ends at its tenth digit unless more digits follow unspaced: in
 # "0635917284 25 min 60" the 25 is the next duration.
+# Each branch starts with its literal and tests the character before it afterwards ("0(?<!\d0)" is
+# "(?<!\d)0"): with a literal first re scans for "+" and "0" instead of trying every position.
 _PHONE_LIKE = re.compile(
-    r"\+\d(?:[\s.\-]?\d){8,}|(?<!\d)00\d(?:[\s.\-]?\d){7,}|(?<!\d)0[1-9](?:[\s.\-]?\d){8}\d*"
+    r"\+\d(?:[\s.\-]?\d){8,}|0(?<!\d0)0\d(?:[\s.\-]?\d){7,}|0(?<!\d0)[1-9](?:[\s.\-]?\d){8}\d*"
 )
 # Opening hours ("van 10 tot 22 uur", "11-01u"): not prices or durations.
 _OPENING_HOURS = re.compile(
-    # clock hours only (0-24): in "30 min 80 - 1 uur 140" the 80 is a price
-    r"(?<![\d.,€])(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*(?:-|tot|to|until|t/m|tm)\s*(?:[01]?\d|2[0-4])(?:[:.]\d{2})?(?!\d)"
+    # clock hours only (0-24): in "30 min 80 - 1 uur 140" the 80 is a price. Written digit first so that re
+    # scans for digits: "\d(?<![\d.,€]\d)" is "(?<![\d.,€])\d", and the three alternatives after it are
+    # those of "[01]?\d|2[0-4]" in the same order.
+    r"\d(?<![\d.,€]\d)(?:(?<=[01])\d||(?<=2)[0-4])(?:[:.]\d{2})?\s*(?:-|tot|to|until|t/m|tm)\s*(?:[01]?\d|2[0-4])(?:[:.]\d{2})?(?!\d)"
     r"\s*(?:uur|u|h|hrs)\b"
 )
 _SENTENCE_GAP = re.compile(r"[.!?]\s")
 # Dot leaders in a price list ("15 min ....... €40", "1 uur ___ 120"): a separator, not sentence ends.
 _LEADERS = re.compile(r"\s*(?:[._·…-]\s?){3,}\s*")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\s*(?:€|eur|euro|,-))")
+# "\d(?<!\w\d)" is "\b\d" written digit first, so that re scans for digits
+_TIME = re.compile(r"\d(?<!\w\d)\d?[:.]\d{2}\b(?!\s*(?:€|eur|euro|,-))")
 _EXCLUDE_BEFORE = re.compile(
     r"(?:aanbetaling|deposit|borg|vooruit\w*|taxi\w*|reis\w*|travel|entree|entrance|extra\w*|meerprijs|"
     r"toeslag|supplement|anaal|anal|av\b|grieks|greek|tip|parkeer\w*|daarna|then|thereafter|fooi|"
@@ -165,6 +170,24 @@ def _number(raw: str) -> float:
     return float(raw.replace(".", ""))
 
 
+_CURRENCY_BEFORE = 6  # the longest currency word before an amount ("euros", "rozen") and one to spare
+
+
+def _next_amount(text: str, position: int) -> re.Match[str] | None:
+    """`_AMOUNT.search(text, position)`, started close to the next digit.
+
+    _AMOUNT has no fixed first character, so re tries it at every position; that scan is its whole cost. An
+    amount starts with its value (a digit) or a currency word and spaces before it, so a match that starts
+    before the next digit starts at most a currency word before the spaces in front of that digit.
+    """
+    digit = _DIGIT.search(text, position)
+    if digit is None:
+        return None
+    # str.rstrip() strips exactly what \s matches in a str pattern (both use Py_UNICODE_ISSPACE)
+    spaces_start = position + len(text[position : digit.start()].rstrip())
+    return _AMOUNT.search(text, max(position, spaces_start - _CURRENCY_BEFORE))
+
+
 def _tokens(text: str) -> list[_Token]:
     durations: list[_Token] = []
     for m in _DURATION.finditer(text):
@@ -183,7 +206,7 @@ def _tokens(text: str) -> list[_Token]:
     amounts: list[_Token] = []
     previous_end = 0
     position = 0
-    while (found := _AMOUNT.search(text, position)) is not None:
+    while (found := _next_amount(text, position)) is not None:
         start, end = found.start("value"), found.end()
         position = max(end, found.start() + 1)
         if any(s <= start < e for s, e in taken) or found.group("value").startswith("0"):
