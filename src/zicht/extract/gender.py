@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from zicht.extract.text import Gated, Prepared, fold, negated
+from zicht.extract.text import Gated, Prepared, first_char_test, fold, negated
 from zicht.vocab import Gender
 
 _TRANS = Gated(
@@ -81,6 +81,8 @@ _MALE = re.compile(
     r"(?:ben|am|i'm|im)\s+(?:een|a|an)\s+(?:\w+\s+){0,3}?(?:man|guy|jongen|kerel|vent|heer|gentleman)\b"
     r")"
 )
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_MALE = re.compile(first_char_test(_MALE.pattern))
 # "Man (45), verzorgd": a capitalised "Man" before the age is the advertiser; lower case it is mostly someone
 # else's ("mijn man (45) en ik"). Read on the raw text, where the capital is kept.
 _MAN_AGE = re.compile(r"\b(?:Man|MAN)\s*(?:\(\s*\d\d\s*\)|,\s*\d\d\b|\s\d\d\b(?!\s*\+))")
@@ -93,6 +95,8 @@ _FEMALE = re.compile(
     # "Dames en heren", "ladies and gentlemen": a greeting, not a gender cue
     r"(?!\s+(?:en|and|&)\s+(?:heren|gentlemen|gents)\b)"
 )
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_FEMALE = re.compile(first_char_test(_FEMALE.pattern))
 # A greeting or the clientele before a woman noun ("Hey ladies!", "voor dames", "for women"): no cue for the
 # advertiser. Read on the text just before the noun.
 # An article may stand between ("Voor de vrouw die eens wil genieten", "for the woman who", "para la mujer").
