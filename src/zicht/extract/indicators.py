@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from zicht.extract.licence import licence_terms
-from zicht.extract.text import Gated, Prepared, fold, negated
+from zicht.extract.text import Gated, Prepared, first_char_test, fold, negated
 from zicht.models import Evidence
 from zicht.vocab import Gender
 
@@ -47,7 +47,7 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"bel\s+onze|\bonze\s+receptie|\bassistente\b|\bmy\s+agent\b|\breserver\w*\s+(?:alleen\s+)?via|"
         r"\breservations?\s+(?:only\s+)?(?:via|through)|\breservas?\s+(?:solo\s+)?(?:por|via|con)\b"
     ),
-    "new_in_town": re.compile(  # not Gated: faster as it is
+    "new_in_town": re.compile(  # not Gated: faster as it is (with first_char_test below)
         # a new place or service is no new arrival: "nieuwe massage in Zaandam", "mijn nieuwe studio in"
         r"\bnieuw\w*\s+(?:(?!"
         + _NEW_THING
@@ -81,6 +81,8 @@ _PATTERNS: dict[str, Gated | re.Pattern[str]] = {
         r"samen\s+of\s+apart|together\s+or\s+separately|ons\s+tweeen|werkt\s+ook\s+hier"
     ),
 }
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_PATTERNS["new_in_town"] = re.compile(first_char_test(_PATTERNS["new_in_town"].pattern))
 # Rarer phrasings, each behind cheap substring tests (a branch more in the patterns above costs every ad):
 # name -> (gates, pattern) entries; a pattern runs only when one of its gates occurs in the folded text.
 _RARE: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {

@@ -402,7 +402,8 @@ def first_char_test(pattern: str) -> str:
     found = _first_chars(parsed.data)
     if found is None or found[1]:
         return pattern  # some start unknown, or the pattern can match the empty string
-    return "(?=[" + "".join(sorted(found[0])) + "])" + pattern
+    # the pattern in a group: a lookahead written before "a|b" would apply to "a" alone
+    return "(?=[" + "".join(sorted(found[0])) + "])(?:" + pattern + ")"
 
 
 def _first_chars(items: Any) -> tuple[set[str], bool] | None:
