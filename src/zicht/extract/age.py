@@ -8,7 +8,7 @@ from collections.abc import Container
 
 from zicht.extract.origin import WORDS as NATIONALITY_WORDS
 from zicht.extract.place import COMMON_WORDS
-from zicht.extract.text import Prepared, fold
+from zicht.extract.text import Prepared, first_char_test, fold
 
 MIN_AGE, MAX_AGE = 18, 80
 
@@ -100,6 +100,8 @@ _OTHERS_BEFORE = re.compile(
     # road exits: "A73 afslag 21", "exit 12", "N201 afrit 3"
     r"\b(?:afslag|afrit|exit|salida|saida|junction|knooppunt)\s*(?:nr\.?\s*|no\.?\s*)?$|\b[an]\d{1,3}\s*[,-]?\s*$"
 )
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_OTHERS_BEFORE = first_char_test(_OTHERS_BEFORE)
 
 
 # Words after "ik ben" that are no name: "ik ben er 24/7", "ik ben tot 22 bereikbaar".
@@ -145,8 +147,9 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-DIGIT_PATTERNS = _patterns(r"(?<![\d.,/])(\d{2})(?!\d)")
-WORD_PATTERNS = _patterns(rf"(\d{{2}}|{_WORDS_ALT})")
+# Each with its first characters tested ahead (same matches): places where no branch can start fail at once.
+DIGIT_PATTERNS = tuple(map(first_char_test, _patterns(r"(?<![\d.,/])(\d{2})(?!\d)")))
+WORD_PATTERNS = tuple(map(first_char_test, _patterns(rf"(\d{{2}}|{_WORDS_ALT})")))
 # Weak: "Lisa, 28." or "girl, 22," (a word, then a two-digit number and punctuation); only when nothing else.
 # Also "Kelly 25 uit Rotterdam", "boy 19 for men": a name or person word, the number, then a place
 # preposition or the clientele.
@@ -244,10 +247,14 @@ _PERSON_NUMBER = re.compile(
     + _EMOJI
     + r"+\s*)?(\d{2})\b"
 )
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_PERSON_NUMBER = first_char_test(_PERSON_NUMBER)
 _PRICE_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:met|with|incl|inclusief|per|uur|min|minuten|hour|hours|kwartier|quickie|con|com|z|cu)|\+|€|\d)"
     r"[\s.:]*(?:(?:een|a|an|de|la|una|uma)\s+)?(?:\w+\s+)?$"
 )
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_PRICE_CONTEXT_BEFORE = first_char_test(_PRICE_CONTEXT_BEFORE)
 _PRICE_CONTEXT_AFTER = re.compile(
     r"^\s*(?:p\.?\s?/?\s?u\b|p/?h\b|per\b|e\b|r\b|rozen|roses|\$|£|"
     r"(?:voor|for|per|een|a)\s+(?:een\s+|a\s+|an\s+|het\s+|1\s+)?(?:half|hele?|uur|uurtje|hour|kwartier|min|quickie|\d))"

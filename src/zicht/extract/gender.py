@@ -82,7 +82,7 @@ _MALE = re.compile(
     r")"
 )
 # Its first characters tested ahead (same matches): places where no branch can start fail at once.
-_MALE = re.compile(first_char_test(_MALE.pattern))
+_MALE = first_char_test(_MALE)
 # "Man (45), verzorgd": a capitalised "Man" before the age is the advertiser; lower case it is mostly someone
 # else's ("mijn man (45) en ik"). Read on the raw text, where the capital is kept.
 _MAN_AGE = re.compile(r"\b(?:Man|MAN)\s*(?:\(\s*\d\d\s*\)|,\s*\d\d\b|\s\d\d\b(?!\s*\+))")
@@ -96,7 +96,7 @@ _FEMALE = re.compile(
     r"(?!\s+(?:en|and|&)\s+(?:heren|gentlemen|gents)\b)"
 )
 # Its first characters tested ahead (same matches): places where no branch can start fail at once.
-_FEMALE = re.compile(first_char_test(_FEMALE.pattern))
+_FEMALE = first_char_test(_FEMALE)
 # A greeting or the clientele before a woman noun ("Hey ladies!", "voor dames", "for women"): no cue for the
 # advertiser. Read on the text just before the noun.
 # An article may stand between ("Voor de vrouw die eens wil genieten", "for the woman who", "para la mujer").

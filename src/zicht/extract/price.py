@@ -59,7 +59,7 @@ _DURATION = re.compile(
     r")(?![a-z])"
 )
 # Its first characters tested ahead (same matches): places where no branch can start fail at once.
-_DURATION = re.compile(first_char_test(_DURATION.pattern))
+_DURATION = first_char_test(_DURATION)
 _WORD_HOURS = {"twee": 120, "two": 120, "dos": 120, "duas": 120, "drie": 180, "three": 180, "tres": 180}
 _NUM = r"\d{1,2}\.\d{3}|\d{1,4}"
 _AMOUNT = re.compile(
@@ -98,6 +98,8 @@ _EXCLUDE_BEFORE = re.compile(
     # what a worker earns in a recruitment ad is no price for a client
     r"verdien\w*|earn\w*|salaris|salary|loon|gage|inkomen|income)|\+\s*(?:€|eur\w*)?\s*$"
 )
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_EXCLUDE_BEFORE = first_char_test(_EXCLUDE_BEFORE)
 _EXCLUDE_AFTER = re.compile(
     # same line only: "€130\nExtra's: ..." starts the next row of a list
     r"^[^\S\n]*(?:extra|toeslag|meerprijs|aanbetaling|borg|deposit|vooraf|in advance|taxi|reiskosten|entree|"
@@ -109,6 +111,8 @@ _RENTAL = re.compile(
     r"\b(?:te\s+huur|for\s+rent|to\s+rent|to\s+let|verhuur\w*|huurprijs|zu\s+vermieten|se\s+alquila\w*|"
     r"en\s+alquiler|para\s+alugar|aluga-se|do\s+wynajecia|de\s+inchiriat)\b|\bhuur\s*:"
 )
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_RENTAL = first_char_test(_RENTAL)
 # A table row "15 min  | € 50": the bar between a duration and its amount is a column separator, not a row
 # break (rows are lines here; "20 min €60 | 30 min €80" keeps its bars as row breaks).
 _COLUMN_BAR = re.compile(
@@ -361,6 +365,8 @@ _ES_PT_NUMBER = r"(?:(?:" + "|".join(_ES_PT) + r")(?:\s+(?:y|e)?\s*(?:" + "|".jo
 _WRITTEN_AMOUNT = re.compile(
     r"\b(" + _NL_NUMBER + "|" + _EN_NUMBER + "|" + _ES_PT_NUMBER + r")\s*(?=(?:euro|eur)s?\b)"
 )
+# Its first characters tested ahead (same matches): places where no branch can start fail at once.
+_WRITTEN_AMOUNT = first_char_test(_WRITTEN_AMOUNT)
 _WRITTEN_HINT = re.compile(r"tig|honderd|hundred|ty\b|ty[-\s]|enta|cien|cem\b|ento|entos")
 _VALUES = {**_NL_SMALL, **_NL_TENS, **_EN_SMALL, **_EN_TENS, **_ES_PT}
 # The parts of a written-out amount, longest first ("achttien" before "acht", "eighty" before "eight").

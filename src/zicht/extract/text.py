@@ -391,19 +391,21 @@ _CATEGORY_CLASSES = {
 }
 
 
-def first_char_test(pattern: str) -> str:
+def first_char_test(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The pattern with a lookahead for the characters a match can start with put in front, when they can
-    be worked out (else the pattern unchanged). Same matches: the lookahead only turns away places where no
+    be worked out (else the pattern itself). Same matches: the lookahead only turns away places where no
     branch could start. Worth it for a large alternation that re would otherwise try branch by branch at
     every position (a leading lookbehind or \\b or optional group keeps re from scanning for first chars)."""
-    parsed = _parser.parse(pattern)
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII | re.LOCALE):
+        return pattern
+    parsed = _parser.parse(pattern.pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII | re.LOCALE):
         return pattern
     found = _first_chars(parsed.data)
     if found is None or found[1]:
         return pattern  # some start unknown, or the pattern can match the empty string
     # the pattern in a group: a lookahead written before "a|b" would apply to "a" alone
-    return "(?=[" + "".join(sorted(found[0])) + "])(?:" + pattern + ")"
+    return re.compile("(?=[" + "".join(sorted(found[0])) + "])(?:" + pattern.pattern + ")", pattern.flags)
 
 
 def _first_chars(items: Any) -> tuple[set[str], bool] | None:
