@@ -37,18 +37,19 @@ def _text(node: LexborNode) -> str:
 
 
 def _block_text(node: LexborNode, out: list[str]) -> None:
+    append = out.append  # a local name: this runs for every node of every ad text
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            out.append(child.text_content or "")
+            append(child.text_content or "")
         elif tag == "br":
-            out.append("\n")
+            append("\n")
         elif tag in ("script", "style", "-comment"):
             continue
         elif tag in _BLOCKS:
-            out.append("\n")
+            append("\n")
             _block_text(child, out)
-            out.append("\n")
+            append("\n")
         else:
             _block_text(child, out)
 
