@@ -10,7 +10,7 @@ Deposits, extras, taxi, entrance fees and "each extra hour" prices are ignored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from zicht.extract.text import first_char_test, fold
 
@@ -136,8 +136,9 @@ _ROW_BREAK = re.compile(r"[;|•\n]")
 _ROW_OR_SENTENCE = re.compile(r"[.!?;](?:\s|$)|[\n|•]")
 
 
-@dataclass(frozen=True)
-class _Token:
+# A NamedTuple, not a frozen dataclass: built for every amount and duration of every ad, and a NamedTuple is
+# about twice as fast to build (same fields, same equality between tokens).
+class _Token(NamedTuple):
     start: int
     end: int
     minutes: int | None = None  # a duration
