@@ -136,6 +136,8 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
             rf"\b(?:ik\s+ben|i\s+am|i'm|soy|sou|jestem|sunt|ich\s+bin)\s+(?!{_NOT_NAME_AFTER_VERB}\b)[a-z]+,?\s+{_N}\b"
         ),
         re.compile(rf"{_N}\s*-?\s*{UNIT}"),
+        # "Mimi, 27y," and "24 Y.": a bare y for years, glued to the number or with a dot (not Spanish "y")
+        re.compile(rf"{_N}(?:y\b|\s?y\.(?!\w))"),
         re.compile(rf"{_N}\s*(?:en|and|&|y|i|si)\s*\d{{2}}\s*{UNIT}"),
         re.compile(r"\(\s*(\d{2})\s*(?:jaar|jr|j|yo|years)?\s*!*\s*(?:\)|en\s|and\s|&|/|,)"),
         re.compile(

@@ -546,7 +546,7 @@ def _plain_usable(text: Prepared, i: int) -> bool:
         return True  # a neuter person noun takes the uninflected adjective: "Hongaars blondje"
     if i + 1 < len(tokens) and tokens[i + 1].word in _PERSON_NOUNS and tokens[i + 1].clause == token.clause:
         return True  # written uninflected before any person noun: "thais vrouw"
-    if _profile_item(text, i) or _predicate_item(text, i):
+    if _profile_item(text, i) or _predicate_item(text, i) or _profile_list_item(text, i):
         return True
     return any(t.word in _STATED and t.clause == token.clause for t in tokens[max(0, i - 3) : i])
 
@@ -590,6 +590,54 @@ def _profile_item(text: Prepared, i: int) -> bool:
         return text.raw[: age.start].strip() == ","
     name = tokens[i - 2]
     return name.text[:1].isupper() and text.raw[name.end : age.start].strip() == ","
+
+
+# Units written after an age in a profile list ("Michelle, 27 jaar, Nederlands").
+_AGE_UNITS = frozenset("jaar jr j years yrs yo y anos ans lat ani".split())
+
+
+def _profile_list_item(text: Prepared, i: int) -> bool:
+    """ "Kevin, 25, gespierd, Marokkaans.", "Ricardo (38), Braziliaans,": an uninflected adjective set off by
+    commas as an item of a profile list that states the age as an item of its own earlier in the sentence.
+    A pair of such words ("Nederlands, Engels") reads as languages; a service word ("Frans") as a service."""
+    tokens = text.tokens
+    token = tokens[i]
+    if (
+        token.word in _SERVICE_PLAIN
+        or not i
+        or text.raw[tokens[i - 1].end : token.start].strip() not in (",", "),")
+    ):
+        return False
+    after = text.raw[token.end : token.end + 2].lstrip(" ")
+    if after[:1] not in ("", ",", ".", ";", "!", "|", "\n"):
+        return False
+    if _plain_neighbour(tokens, i - 1, token.clause) or _plain_neighbour(tokens, i + 1, token.clause):
+        return False
+    return any(
+        _age_item(text, j) for j in range(i - 1, max(-1, i - 10), -1) if tokens[j].clause == token.clause
+    )
+
+
+def _plain_neighbour(tokens: list[Token], j: int, clause: int) -> bool:
+    return 0 <= j < len(tokens) and tokens[j].clause == clause and tokens[j].word in PLAIN
+
+
+def _age_item(text: Prepared, j: int) -> bool:
+    """Token j is an age written as a list item of its own: ", 25,", ", 27 jaar,", "(38),"."""
+    tokens, raw = text.tokens, text.raw
+    age = tokens[j]
+    if not (age.word.isdigit() and 18 <= int(age.word) <= 79):
+        return False
+    end = age.end
+    if (
+        j + 1 < len(tokens)
+        and tokens[j + 1].word in _AGE_UNITS
+        and not raw[end : tokens[j + 1].start].strip()
+    ):
+        end = tokens[j + 1].end
+    before = raw[tokens[j - 1].end if j else 0 : age.start].strip()
+    after = raw[end : end + 3].lstrip(" ")
+    return (before == "," and after[:1] == ",") or (before.endswith("(") and after.startswith(("),", ")")))
 
 
 # Country codes written as a profile item ("Eva, 37, NL."): capitals only.
@@ -687,7 +735,7 @@ def _mentions(text: Prepared) -> Iterator[tuple[str | None, OriginGroup | None, 
             code = _PROFILE_CODES[token.text]
             yield code, origin_group(code), i, token.text
             continue
-        place = _from_place(tokens, i)
+        place = _from_place(tokens, i) or _country_before_person(tokens, i)
         if place:
             yield place, origin_group(place), i, token.text
             continue
@@ -740,6 +788,21 @@ def _from_place(tokens: list[Token], i: int) -> str | None:
         stem = word[:-3]
         return CITIES.get(stem) or COUNTRIES.get(stem)
     return None
+
+
+# Where a country name before a person noun names a place, not her origin ("in Nederland man ...").
+_PLACE_BEFORE = frozenset("in naar to door heel all across throughout van en and of".split())
+
+
+def _country_before_person(tokens: list[Token], i: int) -> str | None:
+    """A country name used as an adjective before a person noun ("UKRAINE GIRL 24", "Romania girl",
+    "Poland lady"), not after a preposition ("werkzaam in heel Nederland")."""
+    word = tokens[i].word
+    if word not in COUNTRIES or i + 1 >= len(tokens) or tokens[i + 1].word not in _PERSON_NOUNS:
+        return None
+    if tokens[i + 1].clause != tokens[i].clause or (i and tokens[i - 1].word in _PLACE_BEFORE):
+        return None
+    return COUNTRIES[word] if _usable(tokens, i, check_next=False) else None
 
 
 def _region_prefixed(text: Prepared, i: int) -> bool:
