@@ -105,6 +105,20 @@ _ADDRESSED = re.compile(
     r"(?:(?:de|het|elke|iedere|the|every|each|any|la|las|el|a|as|toda|todas|la|les|chaque)\s+)?"
     r"(?:lieve\s+|all\s+|alle\s+)?$"
 )
+# The readers addressed at the start of a sentence ("Dames, mag ik mij even voorstellen?", "Lieve dames!",
+# "Ladies, ..."): a plural noun followed by a comma or exclamation mark is a vocative, not the advertiser.
+_VOCATIVE_NOUNS = frozenset("dames ladies meiden girls vrouwen women chicas".split())
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?\n]\s*)(?:(?:lieve|beste|dear|lovely|sweet|queridas|hola)\s+)?$")
+_VOCATIVE_AFTER = re.compile(r"\s*[,!](?!\s*[\d(])")
+
+
+def _vocative(folded: str, match: re.Match[str]) -> bool:
+    return (
+        match.group() in _VOCATIVE_NOUNS
+        and bool(_VOCATIVE_BEFORE.search(folded, max(0, match.start() - 16), match.start()))
+        and bool(_VOCATIVE_AFTER.match(folded, match.end()))
+    )
+
 
 _FIELD = (
     (re.compile(r"trans|\bts\b|shemale|travest|ladyboy"), "trans"),
@@ -144,7 +158,7 @@ def gender_from_text(text: Prepared, name: str | None = None) -> tuple[Gender, s
         (
             m
             for m in _FEMALE.finditer(folded)
-            if not _ADDRESSED.search(folded, max(0, m.start() - 24), m.start())
+            if not _ADDRESSED.search(folded, max(0, m.start() - 24), m.start()) and not _vocative(folded, m)
         ),
         None,
     )

@@ -162,7 +162,10 @@ _NATIONALITY = {
 }
 # Uninflected Dutch adjectives (languages too): origin only in a stated-origin context. Several per code.
 _PLAIN = {
-    "NL": "nederlands zeeuws brabants limburgs fries twents drents gronings",
+    # regional and city words too ("echt Amsterdams", "ik ben Rotterdams"): stated-origin context only
+    "NL": "nederlands zeeuws brabants limburgs fries twents drents gronings amsterdams rotterdams haags "
+    "utrechts eindhovens tilburgs bredaas zwols leids haarlems delfts dordts nijmeegs arnhems maastrichts "
+    "almeers zaans enschedes apeldoorns amersfoorts alkmaars heerlens venloos helmonds schiedams",
     "PH": "filipijns",
     "LV": "lets",
     "RO": "roemeens",
@@ -636,6 +639,8 @@ def _age_item(text: Prepared, j: int) -> bool:
     ):
         end = tokens[j + 1].end
     before = raw[tokens[j - 1].end if j else 0 : age.start].strip()
+    if before.endswith("   ,"):  # the display name was blanked: "Arnhem 💕     , 25 jaar, Roemeens."
+        before = ","
     after = raw[end : end + 3].lstrip(" ")
     return (before == "," and after[:1] == ",") or (before.endswith("(") and after.startswith(("),", ")")))
 
@@ -722,13 +727,19 @@ def _mentions(text: Prepared) -> Iterator[tuple[str | None, OriginGroup | None, 
         code = WORDS.get(word) or _ACCENTED.get(token.text.lower()) or _city_adjective(tokens, i)
         if code and _region_prefixed(text, i) and code != "NL":
             pass  # "Latijns-Amerikaanse", "South American": a region, handled below; "Noord-Hollandse" is NL
-        elif code and _usable(tokens, i) and not _several_listed(text, i):
+        elif code and _usable(tokens, i) and not _several_listed(text, i) and not _language_pair(text, i):
             if code == "DO" and i + 1 < len(tokens) and tokens[i + 1].word in {"republiek", "republic"}:
                 yield code, origin_group(code), i, f"{token.text} {tokens[i + 1].text}"
             else:
                 yield code, origin_group(code), i, token.text
             continue
-        if word in PLAIN and _usable(tokens, i) and _plain_usable(text, i) and not _several_listed(text, i):
+        if (
+            word in PLAIN
+            and _usable(tokens, i)
+            and _plain_usable(text, i)
+            and not _several_listed(text, i)
+            and not _language_pair(text, i)
+        ):
             yield PLAIN[word], origin_group(PLAIN[word]), i, token.text
             continue
         if token.text in _PROFILE_CODES and _profile_item(text, i):
@@ -833,8 +844,14 @@ def _said_of_workers(tokens: list[Token], i: int) -> bool:
     """The nationality describes a business's workers or the business itself ("Thaise dames", "ladies from
     Thailand", "Bulgarian escort service"), not one worker."""
     clause = tokens[i].clause
+    if i and tokens[i - 1].word in _SOME_OF_THEM:
+        return False  # "4-6 lieve dames, ook Nederlandse": some of them, not all share it
     near = tokens[max(0, i - 3) : i] + tokens[i + 1 : i + 3]
     return any(t.word in _WORKERS_OR_BUSINESS and t.clause == clause for t in near)
+
+
+# Words that make a nationality describe only some of a business's workers.
+_SOME_OF_THEM = frozenset("ook also too incl inclusief including waaronder tambien tambem oa zoals".split())
 
 
 def _venue_with_several(text: Prepared) -> int:
@@ -889,6 +906,49 @@ def _several_listed(text: Prepared, i: int) -> bool:
         items += text.raw[tokens[k].end : tokens[k + 1].start].strip() != "-"
         k -= 1
     return items >= 3
+
+
+# Nationality words that are also language names (folded), in the languages the ads use.
+_LANGUAGE_NAMES = frozenset(
+    "dutch english german french spanish italian polish russian romanian portuguese hungarian bulgarian "
+    "czech greek turkish ukrainian thai chinese japanese arabic nederlands engels duits frans spaans "
+    "italiaans pools russisch roemeens portugees hongaars bulgaars turks arabisch espanol ingles holandes "
+    "aleman frances italiano portugues ruso rumano polaco espanhol polski angielski".split()
+)
+_PAIR_JOINERS = ("&", "/", "+", ",", "and", "en", "y", "e", "i", "si", "und")
+
+
+def _language_pair(text: Prepared, i: int) -> bool:
+    """ "Dutch & English.", "Nederlands en Engels": two language names joined with no person noun after them
+    and no "ik ben"/"half" before are the languages spoken ("I am half Dutch and English" keeps NL)."""
+    tokens = text.tokens
+    clause = tokens[i].clause
+    if tokens[i].word not in _LANGUAGE_NAMES:
+        return False
+    before, after = _pair_partner(text, i, -1), _pair_partner(text, i, 1)
+    if before is None and after is None:
+        return False
+    start, end = (before, i) if before is not None else (i, after or i)
+    if end + 1 < len(tokens) and tokens[end + 1].clause == clause and tokens[end + 1].word in _PERSON_NOUNS:
+        return False  # "Dutch and English girl"
+    return not any(t.word in _STATED and t.clause == clause for t in tokens[max(0, start - 3) : start])
+
+
+def _pair_partner(text: Prepared, i: int, step: int) -> int | None:
+    """The language name joined to token i on one side (step -1: before, 1: after), or None."""
+    tokens, raw = text.tokens, text.raw
+    j = i + step
+    if not 0 <= j < len(tokens) or tokens[j].clause != tokens[i].clause:
+        return None
+    if tokens[j].word in _AND:
+        j += step
+        if not 0 <= j < len(tokens) or tokens[j].clause != tokens[i].clause:
+            return None
+        gap_ok = True
+    else:
+        left, right = (j, i) if step < 0 else (i, j)
+        gap_ok = raw[tokens[left].end : tokens[right].start].strip() in _PAIR_JOINERS
+    return j if gap_ok and tokens[j].word in _LANGUAGE_NAMES else None
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")

@@ -126,6 +126,8 @@ HOME_SPEAKER_PLACE = (
 # The speaker moves towards the client ("ik kom naar je toe", "I travel to you", "voy a tu hotel").
 ESCORT_MOVES = (
     r"\bes{1,2}[ck]o{1,2}u?r[dt]\w*|outcall|hotel\s*bezoek|hotelvisit|hotel\s+visits?|thuis\s*bezoek|"
+    # a massage brought to the client's hotel or home: "hotelmassage", "huisbezoek" (LABELLING.md)
+    r"\bhotel[\s-]?massage\w*|\bhuis[\s-]?bezoek\w*|"
     r"bezoek\s+aan\s+huis|\bkom\w*\s+(?:\w+\s+){0,2}(?:bij|naar)\s+" + _YOU + r"\b|"
     r"\bnaar\s+" + _YOU + r"\s+toe\b|\bnaar\s+(?:jou|u|jullie)\s+(?:\w+\s+)?(?:komen|kom|rijden)\b|"
     r"\b(?:kom\w*|ga|gaan|rijd\w*|reis\w*|come|go|travel\w*|visit|drive)\s+(?:\w+\s+){0,2}(?:naar|to)\s+"
@@ -134,6 +136,13 @@ ESCORT_MOVES = (
     # hotel" or "come to my hotel" (a hotel the advertiser may host in)
     r"\b(?:kom\w*|ga|gaan|rijd\w*|reis\w*|come|go|travel\w*|visit|drive)\s+(?:\w+\s+){0,2}(?:naar|to)\s+"
     r"(?:(?!(?:het|de|the|mijn|my|onze|our|dit|this|dat|that|een|a|an)\b)[\w*./-]+\s+){0,4}?hotels?\b|"
+    # visiting hotels: "I also visit hotels", "ik bezoek ook hotels", "visito hoteles", "odwiedzam hotele";
+    # not "visit my hotel" (hosting in a hotel room)
+    r"\b(?:visit|visits|visiting|bezoek|bezoeken|visito|visitamos|odwiedzam)\s+(?:(?:ook|also|too|graag|"
+    r"tambien|tambem|tez|only|alleen|de|los|os|the)\s+)?(?:hotels|hoteles|hoteis|hotele|hotelach)\b|"
+    # Polish "przyjadę do ciebie / hotelu", "mogę przyjechać do hotelu" (przyjdź do mnie is the client coming)
+    r"\bprzyje(?:chac|zdzam)\s+do\s+(?:ciebie|was|hotel\w*|klient\w*)\b|"
+    r"\bprzyjad\w*\s+(?:\w+\s+)?do\s+(?:ciebie|was|hotel\w*|klient\w*)\b|"
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:come|travel|visit)\s+(?:to\s+)?you\b|\bmeet\s+(?:\w+\s+){0,2}?at\s+(?:hotels?|your)\b|"
     r"\bbezoek(?:en)?\s+(?:ook\s+)?(?:klanten|heren|je|jou|u)\b|"
     r"\bsalidas?\b|\bsaidas\b|\bfaco\s+saida\b|\bsalgo\b|\bvou\s+ate\s+(?:voce|vc|ti|o\s+seu|a\s+sua)\b|"
@@ -253,11 +262,12 @@ _SKIP_SCAN_PATTERNS: dict[WorkType, Gated | None] = {t: _joined(t, True) for t, 
 # before any outcall wording: "ook aan huis", "ook (voor) hotel(bezoek)", "ook bij jou", "also outcall",
 # "también salidas", "também faço saídas".
 _IMPLIED_HOME = re.compile(
-    r"\book\s+(?:(?!niet\b|geen\b)\w+\s+){0,2}?(?:thuisbezoek|es{1,2}[ck]o{1,2}u?r[dt]|outcall|hotel\w*|"
+    r"\book\s+(?:(?!niet\b|geen\b)\w+\s+){0,2}?(?:t?huisbezoek|es{1,2}[ck]o{1,2}u?r[dt]|outcall|hotel\w*|"
     r"aan\s+huis|bij\s+(?:jou|u|jullie)\b|naar\s+(?:je|jou|u|jullie)\s+toe\b)|\bkom\s+ook\s+naar|"
     r"\balso\s+(?:(?!not\b|no\b)\w+\s+){0,2}?(?:outcall|es{1,2}[ck]o{1,2}u?r[dt]|hotel\s*visits?|"
-    r"(?:to|at)\s+your\s+(?:place|hotel|home)|(?:come|travel)\s+to\s+you\b)|"
-    r"\btambi?e[nm]\s+(?:\w+\s+)?(?:salidas|saidas|domicilio|a\s+domicilio|hoteis|hoteles)\b"
+    r"(?:to|at)\s+your\s+(?:place|hotel|home)|(?:come|travel)\s+to\s+you\b|visit(?:s|ing)?\s+hotels)|"
+    r"\btambi?e[nm]\s+(?:\w+\s+)?(?:salidas|saidas|domicilio|a\s+domicilio|hoteis|hoteles|ate\s+(?:voce|vc|ti))\b|"
+    r"\b(?:tez|rowniez)\s+(?:\w+\s+)?(?:przyje(?:chac|zdzam)|przyjad\w*|dojezdzam)\b"
 )
 # A domina's or mistress's ad naming a studio ("DOMINA MISTRESS CARMEN. Studio in Zwijndrecht"): her studio,
 # where clients come (a "massage studio" or a photo studio alone is not read this way).
@@ -276,7 +286,9 @@ _CLIENT_POSSESSIVE = re.compile(r"\b(?:je|jouw|uw|your|tu|seu|sua|tine)\b")  # "
 _HOME_AAN_HUIS = re.compile(r"(?:plek\w*|praktijk|salon|studio|ruimte|kamer\w*|werkplek|kapsalon)\s+$")
 # "Ik ontvang niet", "ontvangst niet mogelijk"; not "ik ontvang niet alleen heren".
 _NEGATED_AFTER = re.compile(
-    r"^\s*(?:(?:zelf|ook|helaas|momenteel|nu)\s+)?(?:niet\s+mogelijk|not\s+possible|nee\b|no\b|pas\b|"
+    r"^\s*(?:(?:zelf|ook|helaas|momenteel|nu)\s+)?(?:niet\s+mogelijk|not\s+possible|nee\b|pas\b|"
+    # English "outcall: no", not Portuguese "no" (in the): "vou até você no hotel"
+    r"no\b(?!\s+(?:hotel\w*|motel\w*|seu|meu|teu|nosso|local|apartamento|ape|quarto|centro|bairro|carro|flat)\b)|"
     r"niet\b(?!\s+(?:alleen|enkel|slechts|meer\s+dan|ver)\b))"
 )
 # Bulgarian/Russian "не приемам": the shared negation list is Latin-script.
