@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from zicht.models import AdInput, AdRecord
-from zicht.pipeline import remembering
+from zicht.pipeline import Remembering
 
 
 def test_remembering_extracts_each_distinct_ad_content_once() -> None:
@@ -14,7 +14,7 @@ def test_remembering_extracts_each_distinct_ad_content_once() -> None:
         calls.extend(ad.id for ad in ads)
         return [extract(ad) for ad in ads]
 
-    once = remembering(extract_many)
+    once = Remembering(extract_many)
     same = AdInput("a:K1", "Hoi, ik ben Lisa (23)", {"city": "Utrecht"})
     changed_text = AdInput("a:K1", "Hoi, ik ben Lisa (24)", {"city": "Utrecht"})
     changed_field = AdInput("a:K1", "Hoi, ik ben Lisa (23)", {"city": "Almere"})
@@ -31,7 +31,7 @@ def test_priming_extracts_a_batch_of_new_contents_once() -> None:
         batches.append([ad.text for ad in ads])
         return [AdRecord(id=ad.id, age=len(ad.text)) for ad in ads]
 
-    once = remembering(extract_many)
+    once = Remembering(extract_many)
     week = [AdInput("a:1", "Lisa (23)", {}), AdInput("a:2", "Mila (31)", {}), AdInput("a:1", "Lisa (23)", {})]
     once.prime(week)
     once.prime(week + [AdInput("a:3", "Eva (40)", {})])

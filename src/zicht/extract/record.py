@@ -10,7 +10,7 @@ from zicht.extract.age import age_from_field, age_from_text
 from zicht.extract.fields import normalise_fields
 from zicht.extract.gender import gender_from_field, gender_from_text, resolve_gender
 from zicht.extract.indicators import indicators_from
-from zicht.extract.language import MAX_CHARS, detect_language, detect_languages
+from zicht.extract.language import MAX_CHARS, detect_languages
 from zicht.extract.licence import licence_terms
 from zicht.extract.origin import origin_from_field, origin_from_text
 from zicht.extract.phone import phone_from_field, phone_from_text
@@ -33,10 +33,7 @@ def extract_ad(
     (trigrams only), faster on short texts and within one point of high accuracy on the labelled set
     (benchmarks/bench_extract.py). The display name and Dutch place names are blanked before detection.
     """
-    record, described = _extract_without_language(ad, places)
-    if not detect:
-        return record
-    return dataclasses.replace(record, language=detect_language(described, low_accuracy_language))
+    return extract_ads([ad], places, detect, low_accuracy_language)[0]
 
 
 def extract_ads(

@@ -19,7 +19,6 @@ from zicht.models import AdInput, AdRecord
 from zicht.store import Moment, connect, observation_rows, replace_moment
 from zicht.store.pseudonyms import load_or_create_secret
 
-Extractor = Callable[[AdInput], AdRecord]
 BatchExtractor = Callable[[list[AdInput]], list[AdRecord]]
 
 
@@ -45,7 +44,11 @@ class Remembering:
         return (ad.id, ad.text, frozenset(ad.fields.items()))
 
     def prime(self, ads: Iterable[AdInput]) -> None:
-        new = {self.key(ad): ad for ad in ads if self.key(ad) not in self.seen}
+        new: dict[tuple[str, str, frozenset[tuple[str, str]]], AdInput] = {}
+        for ad in ads:
+            key = self.key(ad)
+            if key not in self.seen:
+                new[key] = ad
         self.seen.update(zip(new, self.extract_many(list(new.values())), strict=True))
 
     def __call__(self, ad: AdInput) -> AdRecord:
@@ -53,10 +56,6 @@ class Remembering:
         if key not in self.seen:
             self.prime([ad])
         return self.seen[key]
-
-
-def remembering(extract_many: BatchExtractor) -> Remembering:
-    return Remembering(extract_many)
 
 
 def secret_path(store: Path, config: Config) -> Path:
@@ -69,7 +68,7 @@ _worker_extract: Remembering | None = None
 
 def _init_worker(data_dir: Path) -> None:
     global _worker_extract
-    _worker_extract = remembering(make_extractor(data_dir))
+    _worker_extract = Remembering(make_extractor(data_dir))
 
 
 def _extract_run(archive: Path, moment_id: str, secret: bytes) -> pa.Table:
