@@ -57,13 +57,6 @@ def test_bad_config_value_is_named() -> None:
         load_config(None, fault_rate=3)
 
 
-def test_missing_data_dir_says_how_to_get_it(tmp_path: Path) -> None:
-    with pytest.raises(DataDirMissing) as caught:
-        resolve_data_dir(tmp_path / "nowhere")
-    assert "zicht data fetch" in caught.value.one_line()
-    assert "\n" not in caught.value.one_line()
-
-
 def test_reference_data_has_2021_municipalities(reference) -> None:  # type: ignore[no-untyped-def]
     assert len(reference.municipalities) == 352
     assert sum(m.population for m in reference.municipalities) == 17_475_415

@@ -1,7 +1,8 @@
 """Reference data (CBS 2021 municipalities, populations, place names, boundaries) read at run time.
 
 The data directory is chosen as: an explicit path (--data-dir), else ZICHT_DATA_DIR (read by the CLI), else
-../shared/data beside the checkout (dev and CI), else the user cache that `zicht data fetch` fills.
+the user cache that `zicht data fetch` fills (when it holds a complete set), else the copy shipped inside the
+package (zicht/data, with its SOURCES.md), so a fresh installation works offline.
 Figures from these files are CBS open data (CC BY 4.0); boundaries are Kadaster / CBS.
 """
 
@@ -43,25 +44,36 @@ def user_cache_dir() -> Path:
     return Path(base) / "zicht" / "data"
 
 
-def _candidates(explicit: Path | None, env_value: str | None) -> list[Path]:
-    if explicit is not None:
-        return [Path(explicit)]
-    if env_value:
-        return [Path(env_value)]
-    checkout = Path(__file__).resolve().parents[3]  # src/zicht/refdata.py -> repository's parent
-    return [checkout / "shared" / "data", Path.cwd().parent / "shared" / "data", user_cache_dir()]
+def shipped_data_dir() -> Path:
+    """The reference data inside the package (copied from the publishers' files, see its SOURCES.md)."""
+    return Path(__file__).resolve().parent / "data"
+
+
+def _is_complete(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in (MUNICIPALITIES_FILE, PLACES_FILE, BOUNDARIES_FILE))
 
 
 def resolve_data_dir(explicit: Path | None = None, env_value: str | None = None) -> Path:
-    """Find the reference data directory or raise DataDirMissing with the one-line fix."""
-    for candidate in _candidates(explicit, env_value):
-        if (candidate / MUNICIPALITIES_FILE).is_file():
+    """Find the reference data directory or raise DataDirMissing with the one-line fix.
+
+    A folder the user names (--data-dir, ZICHT_DATA_DIR) must hold the data: falling back silently would
+    measure against other figures than the user asked for. Otherwise a complete fetched cache wins over the
+    shipped copy, so `zicht data fetch` is how a user refreshes it."""
+    named = Path(explicit) if explicit is not None else Path(env_value) if env_value else None
+    if named is not None:
+        if (named / MUNICIPALITIES_FILE).is_file():
+            return named
+        raise DataDirMissing(
+            f"no reference data in {named} ({MUNICIPALITIES_FILE} not found)",
+            "pass --data-dir / set ZICHT_DATA_DIR to a folder written by `zicht data fetch --to`, "
+            "or leave both unset to use the data shipped with Zicht",
+        )
+    for candidate in (user_cache_dir(), shipped_data_dir()):
+        if _is_complete(candidate):
             return candidate
-    tried = explicit or env_value or user_cache_dir()
     raise DataDirMissing(
-        f"no reference data in {tried}",
-        "run `zicht data fetch` (online) or pass --data-dir / set ZICHT_DATA_DIR to a folder with "
-        f"{MUNICIPALITIES_FILE}",
+        f"the reference data shipped with Zicht is missing from {shipped_data_dir()}",
+        "reinstall Zicht, or run `zicht data fetch` (online)",
     )
 
 
