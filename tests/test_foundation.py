@@ -7,8 +7,8 @@ from typer.testing import CliRunner
 
 from zicht.cli import app, main  # noqa: F401
 from zicht.config import load_config
-from zicht.errors import ConfigError, DataDirMissing
-from zicht.refdata import fold, resolve_data_dir
+from zicht.errors import ConfigError
+from zicht.refdata import fold
 from zicht.vocab import age_bin, origin_group, price_bin
 
 

@@ -38,7 +38,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 DataDirOption = Annotated[
     Path | None,
     typer.Option(
-        "--data-dir", help="Reference data folder (default: $ZICHT_DATA_DIR, the `zicht data fetch` cache, the shipped copy)."
+        "--data-dir",
+        help="Reference data folder (default: $ZICHT_DATA_DIR, the `zicht data fetch` cache, the shipped copy).",
     ),
 ]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML configuration file.")]
