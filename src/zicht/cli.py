@@ -39,7 +39,7 @@ DataDirOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
-        help="Reference data folder (default: $ZICHT_DATA_DIR, the `zicht data fetch` cache, the shipped copy).",
+        help="Reference data folder (default: $ZICHT_DATA_DIR, the fetched cache, the shipped copy).",
     ),
 ]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML configuration file.")]
