@@ -63,6 +63,9 @@ class Config(_Frozen):
         default_factory=lambda: {"nl": 0.55, "en": 0.25, "mixed": 0.12, "es": 0.04, "pl": 0.02, "ro": 0.02}
     )
     fault_rate: float = Field(0.0, ge=0, le=0.5)
+    # --- sites: a list names the simulated sites (interfaces.md `sites`); a [sites] table gives the weekly
+    # routine's base URLs (`[sites] a = "https://..."`), its names being the sites.
+    sites: tuple[str, ...] | dict[str, str] = SITES
     # --- pipeline ---
     crawl: CrawlSettings = CrawlSettings()
     store: StoreSettings = StoreSettings()
@@ -75,6 +78,21 @@ class Config(_Frozen):
         if unknown:
             raise ValueError(f"unknown site(s) {unknown}; sites are {list(SITES)}")
         return sites
+
+    @field_validator("sites")
+    @classmethod
+    def _sites(cls, sites: tuple[str, ...] | dict[str, str]) -> tuple[str, ...] | dict[str, str]:
+        if not sites:
+            raise ValueError("name at least one site")
+        for name, url in sites.items() if isinstance(sites, dict) else ():
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"site {name}: base URL {url!r} must start with http:// or https://")
+        return sites
+
+    @property
+    def base_urls(self) -> dict[str, str]:
+        """The weekly routine's sites from a [sites] table (empty when `sites` is a list)."""
+        return dict(self.sites) if isinstance(self.sites, dict) else {}
 
     @field_validator("language_mix")
     @classmethod

@@ -114,20 +114,42 @@ def ingest_runs(
     return IngestSummary(len(moments), total)
 
 
-def moments_of_runs(archive: Path, runs: list[str] | None, start_date: str | None) -> list[Moment]:
-    """Moments of archived runs in run order: dated by the crawl's start, or weekly from `start_date`."""
+def archived_runs(archive: Path) -> list[str]:
+    """Every run in the archive that has a manifest, sorted by id."""
+    return sorted(p.name for p in Path(archive).iterdir() if (p / "manifest.json").is_file())
+
+
+def moment_date(archive: Path, run: str) -> dt.date:
+    """A run's measurement date: the run id when it is a date (as `zicht run` names moments), else the day
+    its crawl started."""
     from zicht.crawl import load_manifest
+
+    try:
+        return dt.date.fromisoformat(run)
+    except ValueError:
+        return dt.datetime.fromisoformat(load_manifest(archive, run)["started_at"]).date()
+
+
+def moments_of_runs(archive: Path, runs: list[str] | None, start_date: str | None) -> list[Moment]:
+    """Moments of archived runs, each dated on its own (never by its place on the command line).
+
+    With `start_date` (simulated runs), a run's date is start_date plus a week per run before it among all
+    runs of the archive sorted by id, so ingesting runs one at a time dates them as one batch would. The
+    store numbers weeks from the dates (zicht.store.db.renumber_weeks)."""
     from zicht.errors import InputError
 
-    runs = runs or sorted(p.name for p in Path(archive).iterdir() if (p / "manifest.json").is_file())
     try:
         start = dt.date.fromisoformat(start_date) if start_date else None
     except ValueError:
         raise InputError(f"--start-date must be a date like 2020-08-25, not {start_date!r}") from None
+    every_run = archived_runs(archive)
     moments = []
-    for week, run in enumerate(runs):
-        started = dt.datetime.fromisoformat(load_manifest(archive, run)["started_at"]).date()
-        moments.append(Moment(run, week, start + dt.timedelta(weeks=week) if start else started))
+    for run in runs or every_run:
+        if start is not None and run in every_run:
+            measured_on = start + dt.timedelta(weeks=every_run.index(run))
+        else:
+            measured_on = moment_date(archive, run)
+        moments.append(Moment(run, 0, measured_on))
     return moments
 
 

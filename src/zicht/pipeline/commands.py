@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -47,6 +48,61 @@ def demo(
     console.print(
         f"report: {result.report_html}\nworkbook: {result.report_xlsx}\nstore: {result.store}\n{timing}"
     )
+
+
+@app.command("run")
+@handles_errors
+def run(
+    store: StoreOption,
+    archive: Annotated[Path, typer.Option("--archive", help="Archive folder (WARC runs, one per moment).")],
+    base_url: Annotated[
+        list[str],
+        typer.Option("--base-url", help="SITE=URL per site (default: the config's sites table)."),
+    ] = [],  # noqa: B006
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Measurement date YYYY-MM-DD (default: today)."),
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Refresh the report in this folder.")
+    ] = None,
+    adapters_dir: Annotated[
+        Path | None, typer.Option("--adapters", help="Folder of extra site adapters (*.yaml).")
+    ] = None,
+    config_file: ConfigOption = None,
+    data_dir_option: DataDirOption = None,
+) -> None:
+    """One measurement moment end to end: crawl, ingest, relink, report. Exit 0 only when it is complete."""
+    import datetime as dt
+
+    from zicht.crawl.commands import parse_base_urls
+    from zicht.pipeline.weekly import MomentIncomplete, run_moment
+    from zicht.sites import load_adapters
+
+    config = load_config(config_file)
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise InputError(f"--date must be a date like 2026-12-08, not {date!r}") from None
+    urls = parse_base_urls(base_url) if base_url else config.base_urls
+    if not urls:
+        raise InputError("no sites to crawl", "give --base-url SITE=URL or a [sites] table in the config")
+    adapters = load_adapters() + (load_adapters(adapters_dir) if adapters_dir else [])
+    try:
+        run_moment(
+            store,
+            archive,
+            adapters,
+            urls,
+            day,
+            config,
+            data_dir(data_dir_option),
+            report,
+            on_stage=lambda stage, line: console.print(f"{stage}: {line}", highlight=False, soft_wrap=True),
+        )
+    except MomentIncomplete as error:
+        print(f"error: {error.one_line()}", file=sys.stderr)  # noqa: T201
+        raise typer.Exit(1) from None
 
 
 @app.command()

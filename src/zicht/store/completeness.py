@@ -9,20 +9,29 @@ import duckdb
 
 
 def crawl_completeness(sim_dir: Path, store: Path) -> list[dict[str, Any]]:
-    """Rows {week, site, listed, found, missing, duplicates} joined on (week, site, site_ad_id).
+    """Rows {week, site, listed, found, missing, duplicates} joined on (date, site, site_ad_id).
 
-    `found` counts listed ads the store holds for the week's moment; `duplicates` counts store rows beyond one
-    per ad (the schema's key makes this 0 unless a store was built without it: a guard against regressions).
+    A store moment belongs to the simulated week whose measurement date it carries (`zicht run --date`), so
+    the store may hold any stretch of the simulated weeks; weeks between its first and last moment count,
+    and a week with no moment in that stretch shows all its ads as missing. `found` counts listed ads the
+    store holds for the week's moment; `duplicates` counts store rows beyond one per ad (the schema's key
+    makes this 0 unless a store was built without it: a guard against regressions).
     """
     con = duckdb.connect()
     con.execute(f"ATTACH '{store}' AS store (READ_ONLY)")
     listings = str(Path(sim_dir) / "truth" / "listings.parquet")
     rows = con.execute(
         f"""
-        WITH listed AS (SELECT DISTINCT week, site, site_ad_id FROM read_parquet('{listings}')),
+        WITH span AS (SELECT min(measured_on) AS first, max(measured_on) AS last FROM store.moments),
+        listed AS (
+            SELECT DISTINCT week, measurement_date, site, site_ad_id FROM read_parquet('{listings}'), span
+            WHERE measurement_date BETWEEN span.first AND span.last
+        ),
+        weeks AS (SELECT DISTINCT week, measurement_date FROM listed),
         held AS (
-            SELECT m.week, o.site, o.site_ad_id, count(*) AS copies
+            SELECT w.week, o.site, o.site_ad_id, count(*) AS copies
             FROM store.observations o JOIN store.moments m USING (moment_id)
+            JOIN weeks w ON w.measurement_date = m.measured_on
             GROUP BY ALL
         ),
         cells AS (SELECT DISTINCT week, site FROM listed UNION SELECT DISTINCT week, site FROM held)

@@ -47,7 +47,7 @@ class Moment:
     """A measurement moment: one weekly crawl of every site."""
 
     moment_id: str
-    week: int
+    week: int  # position among the store's moments by date; the store recomputes it on every write
     measured_on: dt.date
 
 
@@ -119,11 +119,23 @@ def replace_moment(con: duckdb.DuckDBPyConnection, moment: Moment, rows: pa.Tabl
         con.register("incoming_rows", rows)
         con.execute(f"INSERT INTO observations SELECT {', '.join(OBSERVATION_COLUMNS)} FROM incoming_rows")
         con.unregister("incoming_rows")
+        renumber_weeks(con)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return rows.num_rows
+
+
+def renumber_weeks(con: duckdb.DuckDBPyConnection) -> None:
+    """Every moment's week is its position among the store's moments by date (then id), whatever order they
+    were ingested in: a weekly cron job ingesting one moment at a time gets the same weeks as one batch."""
+    con.execute(
+        """UPDATE moments SET week = ordered.position
+           FROM (SELECT moment_id, row_number() OVER (ORDER BY measured_on, moment_id) - 1 AS position
+                 FROM moments) AS ordered
+           WHERE moments.moment_id = ordered.moment_id AND moments.week IS DISTINCT FROM ordered.position"""
+    )
 
 
 def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
