@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -42,6 +42,17 @@ class ReportSettings(_Frozen):
     small_cell_threshold: int = Field(10, ge=0)
 
 
+class MarketChange(_Frozen):
+    """A policy effect to simulate (interfaces.md `[[changes]]`): from week `from_week` on, only `factor` of
+    the ads of `type` (every type when absent) in `municipality` stay online, so comparisons can be checked
+    against a known change."""
+
+    from_week: int = Field(ge=0)
+    municipality: str = Field(pattern=r"^GM\d{4}$")
+    type: Literal["home", "escort", "massage"] | None = None
+    factor: float = Field(ge=0, le=1)  # only decreases: an increase would need ads the model never wrote
+
+
 class Config(_Frozen):
     # --- synthetic market (zicht simulate) ---
     seed: int = 1
@@ -66,6 +77,7 @@ class Config(_Frozen):
     # --- sites: a list names the simulated sites (interfaces.md `sites`); a [sites] table gives the weekly
     # routine's base URLs (`[sites] a = "https://..."`), its names being the sites.
     sites: tuple[str, ...] | dict[str, str] = SITES
+    changes: tuple[MarketChange, ...] = ()
     # --- pipeline ---
     crawl: CrawlSettings = CrawlSettings()
     store: StoreSettings = StoreSettings()

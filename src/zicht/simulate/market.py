@@ -407,6 +407,15 @@ ON, OFF, STALE, DEAD = 0, 1, 2, 3
 REGULAR_LONG, REGULAR_MEDIUM, SHORT = 0, 1, 2
 
 
+def _unit_hash(ids: np.ndarray, seed: int) -> np.ndarray:
+    """A fixed pseudo-random number in [0, 1) per id (splitmix64), apart from the model's random stream."""
+    x = ids.astype(np.uint64) + np.uint64((seed * 0x9E3779B97F4A7C15) % 2**64)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return (x >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+
+
 class Market:
     """One simulation run. Use `build_market(config, reference)`; the class holds the weekly state."""
 
@@ -416,6 +425,10 @@ class Market:
         self.weeks = config.weeks
         self.rng = np.random.Generator(np.random.PCG64(config.seed))
         self.muni_codes, self.muni_p = municipality_weights(reference)
+        self.muni_index = {code: i for i, code in enumerate(self.muni_codes)}
+        self.type_has = {
+            t: np.array([t in combo for combo in TYPE_COMBOS]) for t in ("home", "escort", "massage")
+        }
         self.muni_cdf = np.cumsum(self.muni_p)
         self.reference = reference
         self.hidden_sites = {SITE_CODES.index(s) for s in config.hidden_phone_sites}
@@ -509,6 +522,22 @@ class Market:
     # --- small draws -------------------------------------------------------------------------------------
     def _choice(self, p: np.ndarray, n: int) -> np.ndarray:
         return np.searchsorted(np.cumsum(p), self.rng.random(n) * (1 - 1e-12), side="right")
+
+    def _after_changes(self, shown: np.ndarray, week: int) -> np.ndarray:
+        """The visible chains once the configured [[changes]] have taken `1 - factor` of the matching ones
+        offline. Which chains go is a fixed hash of the chain, not a random draw, so a market with changes is
+        the same market as without them (same random stream) minus those chains, and a chain once taken
+        offline stays offline."""
+        ch, wk = self.chains, self.workers
+        for change in self.config.changes:
+            if week < change.from_week or change.municipality not in self.muni_index:
+                continue
+            worker = ch["worker"][shown]
+            hit = ch["muni"][shown] == self.muni_index[change.municipality]
+            if change.type is not None:
+                hit &= self.type_has[change.type][wk["types"][worker]]
+            shown = shown[~(hit & (_unit_hash(shown, self.config.seed) >= change.factor))]
+        return shown
 
     def _munis(self, n: int) -> np.ndarray:
         return np.searchsorted(
@@ -946,6 +975,7 @@ class Market:
         self.live = live[ch["state"][live] != DEAD]
         # 6. the measurement: every visible ad (and its cross-post) is listed
         shown = self.live[np.isin(ch["state"][self.live], (ON, STALE))]
+        shown = self._after_changes(shown, week)
         if week >= 0:
             x = ch["xpost"][shown]
             self.listed.append(np.concatenate([ch["ad"][shown], x[x >= 0]]))
