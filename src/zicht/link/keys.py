@@ -50,7 +50,7 @@ KEY_TABLES_DDL = """
 CREATE TABLE IF NOT EXISTS advertiser_keys (
     advertiser_key VARCHAR PRIMARY KEY,  -- every 'zicht' key ever handed out, retired ones included
     created_relink INTEGER NOT NULL,     -- 0 = adopted from a store linked before stable keys
-    created_at TIMESTAMP NOT NULL
+    created_at TIMESTAMP NOT NULL        -- UTC
 );
 CREATE TABLE IF NOT EXISTS key_changes (
     relink INTEGER NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS key_changes (
 );
 CREATE TABLE IF NOT EXISTS relinks (
     relink INTEGER PRIMARY KEY,          -- 1, 2, ...
-    linked_at TIMESTAMP NOT NULL,
+    linked_at TIMESTAMP NOT NULL,        -- UTC
     moments INTEGER NOT NULL,            -- moments in the store at this relink
     ads INTEGER NOT NULL,                -- ads linked
     kept INTEGER NOT NULL,               -- ads linked before that kept their key
