@@ -1,7 +1,8 @@
 """Zicht's entity resolution: ads -> candidate pairs -> Fellegi-Sunter scores -> guarded clusters -> count.
 
-`link_zicht(con, config)` reads `observations` and `moments`, writes `ad_links` rows with method 'zicht' and
-the table `shared_contacts`, and returns the advertiser estimate with its interval.
+`link_zicht(con, config)` reads `observations` and `moments`, writes `ad_links` rows with method 'zicht' (keys
+kept stable across relinks by keys.py) and the table `shared_contacts`, and returns the advertiser estimate
+with its interval.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 from zicht.link.candidates import build_ads, build_pairs
 from zicht.link.cluster import connected_components, constrained_components
 from zicht.link.estimate import Estimate, arrival_table, bootstrap_count
+from zicht.link.keys import write_stable_links
 from zicht.link.model import (
     COMPARISONS,
     NAME_AGREES,
@@ -195,23 +197,9 @@ def link_zicht(con: duckdb.DuckDBPyConnection, config: LinkConfig | None = None)
 
 
 def _write_links(con: duckdb.DuckDBPyConnection, labels: np.ndarray) -> None:
-    con.register("link_labels_np", {"ad_idx": np.arange(len(labels), dtype=np.int64), "label": labels})
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM ad_links WHERE method = 'zicht'")
-        con.execute("""
-            INSERT INTO ad_links
-            SELECT 'zicht', a.site, a.site_ad_id, 'z:' || md5(r.site || '|' || r.site_ad_id)
-            FROM link_labels_np AS x
-            JOIN link_ads AS a ON a.ad_idx = x.ad_idx
-            JOIN link_ads AS r ON r.ad_idx = x.label
-        """)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("link_labels_np")
+    """ad_links 'zicht' with keys carried over from the previous relink (keys.py), not this run's labels."""
+    ads = con.execute("SELECT site, site_ad_id FROM link_ads ORDER BY ad_idx").fetchall()
+    write_stable_links(con, dict(zip(ads, labels.tolist(), strict=True)))
 
 
 def _write_shared_contacts(
