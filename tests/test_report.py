@@ -41,6 +41,7 @@ PLOTLY_CHARTS = {
     "type-by-municipality",
     "licence",
     "fill",
+    "indicators",
 }
 EXTRA = ReportSection(
     "Register cross-analysis",
@@ -196,6 +197,9 @@ def test_xlsx_has_readme_and_one_sheet_per_table(report: tuple[Path, Path, Path]
         "Type by municipality",
         "T2.6 Licence terms",
         "Fill rates",
+        "Indicators per moment",
+        "Indicators by municipality",
+        "Indicator weaknesses",
         "Local rules",
         "Uniform Wrs rules",
         "Ads by policy",

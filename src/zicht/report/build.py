@@ -46,6 +46,16 @@ def _weekly_charts(key: str, grid: Grid) -> tuple[str, ...]:
             charts.line_chart("weekly", grid, date, active, "Active unique ads per moment", "ads"),
             charts.line_chart("weekly-changes", grid, date, changes, "New, one-off and closed ads", "ads"),
         )
+    if key == "Indicators per moment":
+        from zicht.report.sections import indicator_texts
+
+        labels = [text["label"] for text in indicator_texts().values()]
+        series = [(label, f"{label} share") for label in labels]
+        return (
+            charts.line_chart(
+                "indicators", grid, "moment", series, "Share of ads with each indicator", "share"
+            ),
+        )
     if key == "Price trend":
         series = [(t, f"{t}: mean euro/hour") for t in ("all", "home", "escort")]
         return (charts.line_chart("price-trend", grid, date, series, "Mean hourly price", "euro per hour"),)

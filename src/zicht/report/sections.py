@@ -96,8 +96,90 @@ def register_section(
     )
 
 
+INDICATORS_INTRO = (
+    "Signals in the wording of ads that police and outreach workers ask about. They describe ads, never "
+    "people: none of them alone signals exploitation, and unlicensed is not trafficked. Each is a share of "
+    "the ads active at a moment (per municipality: of the period's unique ads there); the last table gives "
+    "each indicator's known weakness. Never a list of ads."
+)
+
+
+def indicator_texts() -> dict[str, dict[str, str]]:
+    """Label and documented weakness per indicator (report/data/indicators.toml)."""
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("zicht.report").joinpath("data/indicators.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+_KEPT = """
+    SELECT o.* FROM observations o
+    LEFT JOIN weekly_duplicates d USING (moment_id, site, site_ad_id)
+    WHERE d.moment_id IS NULL
+"""
+
+
+def indicators_section(
+    con: duckdb.DuckDBPyConnection, reference: ReferenceData, threshold: int
+) -> ReportSection:
+    from zicht.measure.columns import Column, make_table
+
+    texts = indicator_texts()
+    flags = list(texts)
+    counts = ", ".join(f"count(*) FILTER (WHERE list_contains(indicators, '{f}')) AS \"{f}\"" for f in flags)
+    per_moment = con.sql(
+        f"""SELECT CAST(m.measured_on AS VARCHAR) AS moment, count(*) AS ads, {counts}
+            FROM ({_KEPT}) o JOIN moments m USING (moment_id) GROUP BY m.measured_on ORDER BY m.measured_on"""
+    ).fetchall()
+    per_place = con.sql(
+        f"""WITH ads AS (
+              SELECT site, site_ad_id, arg_max(municipality_code, moment_id) AS municipality_code,
+                     flatten(list(indicators)) AS indicators
+              FROM ({_KEPT}) o WHERE municipality_code IS NOT NULL GROUP BY site, site_ad_id)
+            SELECT municipality_code, count(*) AS ads, {counts}
+            FROM ads GROUP BY municipality_code HAVING count(*) >= ?
+            ORDER BY ads DESC, municipality_code""",
+        params=[threshold],  # a municipality with fewer ads would publish nothing but "<threshold"
+    ).fetchall()
+    names = {m.code: m.common_name for m in reference.municipalities}
+
+    def table(first: Column, rows: list[tuple]) -> pa.Table:
+        columns = [first, Column("ads", [r[1] for r in rows], "count")]
+        for i, flag in enumerate(flags, start=2):
+            label = texts[flag]["label"]
+            columns.append(Column(label, [r[i] for r in rows], "count"))
+            columns.append(
+                Column(f"{label} share", [r[i] / r[1] if r[1] else None for r in rows], "share", label)
+            )
+        return make_table(columns)
+
+    weaknesses = make_table(
+        [
+            Column("indicator", [texts[f]["label"] for f in flags]),
+            Column("known weakness", [texts[f]["weakness"] for f in flags]),
+        ]
+    )
+    return ReportSection(
+        "Indicators in the ads (signalen)",
+        INDICATORS_INTRO,
+        [
+            ("Indicators per moment", table(Column("moment", [r[0] for r in per_moment]), per_moment)),
+            (
+                "Indicators by municipality",
+                table(Column("municipality", [names.get(r[0], r[0]) for r in per_place]), per_place),
+            ),
+            ("Indicator weaknesses", weaknesses),
+        ],
+    )
+
+
 def standard_sections(
     con: duckdb.DuckDBPyConnection, reference: ReferenceData, threshold: int
 ) -> list[ReportSection]:
-    sections = [advertisers_section(con), register_section(con, reference, threshold)]
+    sections = [
+        advertisers_section(con),
+        indicators_section(con, reference, threshold),
+        register_section(con, reference, threshold),
+    ]
     return [s for s in sections if s is not None]
