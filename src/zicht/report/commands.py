@@ -19,9 +19,13 @@ def report(
     threshold: Annotated[
         int | None, typer.Option("--threshold", help="Small-cell threshold (default: config, 10).")
     ] = None,
+    municipality: Annotated[
+        list[str], typer.Option("--municipality", help="Report one municipality (CBS code; repeatable).")
+    ] = [],  # noqa: B006
     data_dir_option: DataDirOption = None,
 ) -> None:
-    """Write the baseline report (HTML with charts and map, XLSX with one sheet per table)."""
+    """Write the baseline report (HTML with charts and map, XLSX with one sheet per table), or with
+    --municipality the report of each named municipality in OUT/<CODE>/."""
     from zicht.config import load_config
     from zicht.errors import StoreError
     from zicht.report import write_report
@@ -33,5 +37,12 @@ def report(
         )
     if not store.is_file():
         raise StoreError(f"store not found: {store}", "run `zicht demo` or ingest a crawl first")
+    if municipality:
+        from zicht.report.area import write_area_report
+
+        for code in municipality:
+            paths = write_area_report(store, out, code.upper(), config, data_dir(data_dir_option))
+            console.print(f"report: {paths.html}\nworkbook: {paths.xlsx}")
+        return
     paths = write_report(store, out, config, data_dir(data_dir_option))
     console.print(f"report: {paths.html}\nworkbook: {paths.xlsx}")
