@@ -562,8 +562,16 @@ def summary_table(con: duckdb.DuckDBPyConnection, n: int, method: str) -> Publis
         ("unique ads (site + ad code)", int(ads), ""),
         (f"unique advertisers, method '{method}' (the tables' unit)", n, ref.UNIQUE_ADVERTISERS),
     ]
+    estimate = _zicht_estimate(con)
     for other, count in sorted(methods.items()):
-        if other != method:
+        if other == method:
+            continue
+        if other == "zicht" and estimate is not None:
+            # the report's one Zicht figure: the estimate with its interval, as in the advertisers section
+            point, low, high = estimate
+            label = f"advertisers, Zicht's estimate (95% interval {low:,}-{high:,})"
+            rows.append((label, point, ""))
+        else:
             rows.append((f"unique advertisers, method '{other}'", int(count), ""))
     table = make_table(
         [
@@ -575,6 +583,17 @@ def summary_table(con: duckdb.DuckDBPyConnection, n: int, method: str) -> Publis
     return PublishedTable(
         "Summary", "Key figures", table, "Method 'baseline' = the 2021 deduplication rules."
     )
+
+
+def _zicht_estimate(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:
+    """Zicht's advertiser count and interval as linking recorded it (meta 'advertisers'), if it did."""
+    import json
+
+    rows = con.execute("SELECT value FROM meta WHERE key = 'advertisers'").fetchall()
+    if not rows:
+        return None
+    counts = json.loads(rows[0][0])
+    return round(counts["zicht"]), round(counts["zicht_low"]), round(counts["zicht_high"])
 
 
 def register_advertisers(con: duckdb.DuckDBPyConnection, method: str = "baseline") -> int:
