@@ -97,6 +97,11 @@ td.reference{color:#555;font-style:italic}.chart{margin:.5rem 0 1rem}
 svg.nlmap{max-width:560px;width:100%;height:auto;display:block;margin:1rem 0}
 nav ul{columns:2;font-size:.92rem}
 footer{margin-top:3rem;border-top:1px solid #ccc;color:#555;font-size:.85rem}
+a:focus,a:focus-visible{outline:3px solid #1b6ca8;outline-offset:2px}
+@media print{body{max-width:none;padding:0;font-size:10pt}nav{display:none}
+.table-wrap{overflow:visible}table.data{width:100%;font-size:8pt;table-layout:auto}
+table.data th,table.data td{padding:.1rem .25rem;overflow-wrap:anywhere}
+tr,.chart,svg.nlmap{break-inside:avoid}h2,h3{break-after:avoid}.box{border:1px solid #999}}
 """
 
 
