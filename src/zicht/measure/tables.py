@@ -562,7 +562,7 @@ def summary_table(con: duckdb.DuckDBPyConnection, n: int, method: str) -> Publis
         ("unique ads (site + ad code)", int(ads), ""),
         (f"unique advertisers, method '{method}' (the tables' unit)", n, ref.UNIQUE_ADVERTISERS),
     ]
-    estimate = _zicht_estimate(con)
+    estimate = zicht_estimate(con)
     for other, count in sorted(methods.items()):
         if other == method:
             continue
@@ -585,7 +585,7 @@ def summary_table(con: duckdb.DuckDBPyConnection, n: int, method: str) -> Publis
     )
 
 
-def _zicht_estimate(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:
+def zicht_estimate(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:
     """Zicht's advertiser count and interval as linking recorded it (meta 'advertisers'), if it did."""
     import json
 

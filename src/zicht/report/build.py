@@ -212,6 +212,51 @@ def _preamble(info: dict[str, str], threshold: int) -> str:
     return string.Template(template).substitute({k: html.escape(v) for k, v in values.items()})
 
 
+def _key_findings(blocks: dict[str, Block], estimate: tuple[int, int, int] | None) -> str:
+    """Plain-language findings at the top, each from a published (suppressed) figure, with its uncertainty."""
+    findings = []
+    if "Weekly" in blocks:
+        active = [v for v in blocks["Weekly"].grid.numbers("active ads (actief)") if v is not None]
+        if active:
+            findings.append(
+                f"On average {sum(active) / len(active):,.0f} ads were online at a measurement moment "
+                f"(lowest {min(active):,.0f}, highest {max(active):,.0f}). Counts at a moment are more "
+                "reliable than totals over the whole period."
+            )
+    if estimate is not None:
+        point, low, high = estimate
+        findings.append(
+            f"Zicht estimates {point:,} different advertisers behind the period's ads, with a 95% interval "
+            f"of {low:,} to {high:,}: the true number is very likely in that range."
+        )
+    if "T2.4 Top municipalities" in blocks:
+        grid = blocks["T2.4 Top municipalities"].grid
+        names = [c.value for c in grid.column("municipality (gemeente)")][:3]
+        shares = grid.numbers("share of all")[:3]
+        named = [f"{n} ({s * 100:.0f}%)" for n, s in zip(names, shares, strict=True) if s is not None]
+        if named:
+            findings.append(f"Most advertisers name {', '.join(named[:-1])} and {named[-1]} in their ads.")
+    if "Type mix" in blocks:
+        grid = blocks["Type mix"].grid
+        labels = [str(c.value) for c in grid.column("type of sex work (type sekswerk)")]
+        by_type = dict(zip(labels, grid.numbers("share"), strict=True))
+        parts = [
+            f"{(by_type[label] or 0) * 100:.0f}% {word}"
+            for label, word in (
+                ("any home (thuisontvangst, totaal)", "receive at home (thuisontvangst)"),
+                ("any escort (escort, totaal)", "offer escort"),
+                ("any massage (massage, totaal)", "offer massage"),
+            )
+            if by_type.get(label) is not None
+        ]
+        if parts:
+            findings.append(f"Of the advertisers, {', '.join(parts)} (one can offer several).")
+    if not findings:
+        return ""
+    items = "".join(f"<li>{html.escape(f)}</li>" for f in findings)
+    return f'<section class="box" id="key-findings"><h2>Key findings</h2><ul>{items}</ul></section>'
+
+
 SECTIONS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("Key figures", "key-figures", ("Summary",), ""),
     (
@@ -267,7 +312,7 @@ def write_report(
     import duckdb
     from plotly.offline import get_plotlyjs
 
-    from zicht.measure.tables import baseline_tables
+    from zicht.measure.tables import baseline_tables, zicht_estimate
     from zicht.measure.weekly import weekly_tables
     from zicht.report.sections import standard_sections
     from zicht.store.db import connect
@@ -278,6 +323,7 @@ def write_report(
     con = connect(store, read_only=True)
     try:
         info = _store_info(con, store)
+        estimate = zicht_estimate(con)
         tables = weekly_tables(con) + baseline_tables(con, reference, "baseline", threshold)
         extra_sections = [*standard_sections(con, reference, threshold), *extra_sections]
     except duckdb.Error as error:
@@ -307,7 +353,7 @@ def write_report(
     page = page_html(
         "Online sex-work advertisements in the Netherlands: baseline measurement",
         f"Zicht report, {info['period']} ({info['moments']} measurement moments)",
-        _preamble(info, threshold),
+        _key_findings(blocks, estimate) + _preamble(info, threshold),
         sections,
         footer,
         get_plotlyjs(),

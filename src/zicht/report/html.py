@@ -90,6 +90,7 @@ h1{font-size:1.7rem;margin-bottom:.2rem}
 h2{border-bottom:2px solid #1b6ca8;padding-bottom:.2rem;margin-top:2.5rem}
 h3{margin-top:1.8rem}.sub{color:#555;margin-top:0}.note,.more{color:#555;font-size:.9rem}
 .box{background:#f4f7fa;border-left:4px solid #1b6ca8;padding:.6rem 1rem;margin:1rem 0}
+.box h2{margin-top:.4rem}
 .table-wrap{overflow-x:auto}table.data{border-collapse:collapse;font-size:.88rem;margin:.5rem 0}
 table.data th,table.data td{border-bottom:1px solid #ddd;padding:.25rem .6rem;vertical-align:top}
 table.data th{background:#eef2f6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
