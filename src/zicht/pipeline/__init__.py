@@ -97,8 +97,12 @@ def ingest_runs(
     on_moment: Callable[[Moment, int], None] | None = None,
 ) -> IngestSummary:
     """Read archived runs (WARC), extract and pseudonymise in `workers` processes, store each moment."""
-    secret = load_or_create_secret(secret_path(store, config))
+    from zicht.runids import check_run_id
+
     moments = list(moments)
+    for moment in moments:
+        check_run_id(moment.moment_id)  # a run id is a folder name in the archive
+    secret = load_or_create_secret(secret_path(store, config))
     con = connect(store)
     total = 0
     try:

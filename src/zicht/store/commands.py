@@ -30,8 +30,11 @@ def ingest(
 ) -> None:
     """Extract, pseudonymise and store archived runs (re-ingesting a run changes nothing)."""
     from zicht.pipeline import ingest_runs, moments_of_runs
+    from zicht.runids import check_run_id
 
     config = load_config(config_file)
+    for run in run_id:
+        check_run_id(run)
     if not archive.is_dir():
         raise InputError(f"archive folder not found: {archive}")
     moments = moments_of_runs(archive, run_id or None, start_date)
@@ -81,3 +84,5 @@ def purge(
     console.print(
         f"purged {len(result.runs_removed)} run(s) before {cutoff}, {result.bytes_freed:,} bytes freed"
     )
+    for run in result.refused:
+        console.print(f"left {run!r} alone: not a folder inside {archive} (a symlink, or a bad run id)")
