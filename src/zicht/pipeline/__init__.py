@@ -17,7 +17,7 @@ import pyarrow as pa
 from zicht.config import Config
 from zicht.models import AdInput, AdRecord
 from zicht.store import Moment, connect, observation_rows, replace_moment
-from zicht.store.pseudonyms import load_or_create_secret
+from zicht.store.pseudonyms import store_secret
 
 BatchExtractor = Callable[[list[AdInput]], list[AdRecord]]
 
@@ -102,10 +102,10 @@ def ingest_runs(
     moments = list(moments)
     for moment in moments:
         check_run_id(moment.moment_id)  # a run id is a folder name in the archive
-    secret = load_or_create_secret(secret_path(store, config))
-    con = connect(store)
+    con = connect(store)  # first: a file that is not a store must not get a secret beside it
     total = 0
     try:
+        secret = store_secret(con, secret_path(store, config))
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(data_dir,)) as pool:
             futures = [pool.submit(_extract_run, archive, m.moment_id, secret) for m in moments]
             for moment, future in zip(moments, futures, strict=True):
