@@ -48,8 +48,10 @@ def export(
     store: StoreOption, out: Annotated[Path, typer.Option("--out", help="Folder for Parquet files.")]
 ) -> None:
     """Export every store table to Parquet."""
+    from zicht.outpaths import check_output_dir
     from zicht.store import connect, export_parquet
 
+    check_output_dir(out)
     con = connect(store, read_only=True)
     for path in export_parquet(con, out):
         console.print(f"wrote {path}")
