@@ -63,11 +63,11 @@ def purge(
     store: StoreOption,
     archive: ArchiveOption,
     before: Annotated[
-        str | None, typer.Option("--before", help="Delete runs measured before this date.")
+        str | None, typer.Option("--before", help="Delete runs crawled before this date.")
     ] = None,
     config_file: ConfigOption = None,
 ) -> None:
-    """Delete raw archives past retention (default: store.raw_retention_days before today)."""
+    """Delete run folders crawled before a date (default: store.raw_retention_days before today)."""
     from zicht.store import connect
     from zicht.store.purge import purge_archive, retention_cutoff
 
@@ -82,9 +82,11 @@ def purge(
         raise InputError(f"--before must be a date like 2021-01-31, not {before!r}") from None
     if not store.is_file():
         raise InputError(f"store not found: {store}")
+    if not archive.is_dir():
+        raise InputError(f"archive folder not found: {archive}")
     result = purge_archive(connect(store), archive, cutoff)
     console.print(
         f"purged {len(result.runs_removed)} run(s) before {cutoff}, {result.bytes_freed:,} bytes freed"
     )
     for run in result.refused:
-        console.print(f"left {run!r} alone: not a folder inside {archive} (a symlink, or a bad run id)")
+        console.print(f"left {run!r} alone: not a folder inside {archive} (a symlink?)")
