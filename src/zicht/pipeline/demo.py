@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from zicht.config import Config
+from zicht.fsmodes import private_dir
 from zicht.pipeline import ingest_runs, link_store, moment_for_week
 
 # The demo default is a tenth of the 2021 market over a full year: every table and trend, in minutes.
@@ -61,6 +62,7 @@ def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
     for stale_file in (store, Path(f"{store}.wal")):
         stale_file.unlink(missing_ok=True)
 
+    private_dir(archive)  # raw pages hold (simulated) phone numbers: owner only, like a real archive
     with timed("simulate"):
         simulate(config, sim_dir, data_dir)
     adapters = load_adapters()

@@ -11,6 +11,7 @@ import typer
 from zicht.cli import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
 from zicht.config import load_config
 from zicht.errors import InputError
+from zicht.fsmodes import private_dir
 
 StoreOption = Annotated[Path, typer.Option("--store", help="The DuckDB store file.")]
 ArchiveOption = Annotated[Path, typer.Option("--archive", help="Folder of archived crawl runs (WARC).")]
@@ -37,6 +38,7 @@ def ingest(
         check_run_id(run)
     if not archive.is_dir():
         raise InputError(f"archive folder not found: {archive}")
+    private_dir(archive)  # holds clear phone numbers: owner only, also when created before umask 077
     moments = moments_of_runs(archive, run_id or None, start_date)
     summary = ingest_runs(store, archive, moments, data_dir(data_dir_option), config)
     console.print(f"ingested {summary.observations} observations of {summary.moments} moment(s) into {store}")
