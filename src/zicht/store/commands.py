@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -42,6 +43,10 @@ def ingest(
     moments = moments_of_runs(archive, run_id or None, start_date)
     summary = ingest_runs(store, archive, moments, data_dir(data_dir_option), config)
     console.print(f"ingested {summary.observations} observations of {summary.moments} moment(s) into {store}")
+    for run, reason in summary.failed:
+        print(f"error: {run}: {' '.join(reason.split())}", file=sys.stderr)  # noqa: T201
+    if summary.failed:
+        raise typer.Exit(1)
 
 
 @app.command()
