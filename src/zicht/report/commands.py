@@ -24,6 +24,7 @@ def report(
     """Write the baseline report (HTML with charts and map, XLSX with one sheet per table)."""
     from zicht.config import load_config
     from zicht.errors import StoreError
+    from zicht.outpaths import check_output_dir
     from zicht.report import write_report
 
     config = load_config(config_file)
@@ -33,5 +34,6 @@ def report(
         )
     if not store.is_file():
         raise StoreError(f"store not found: {store}", "run `zicht demo` or ingest a crawl first")
+    check_output_dir(out)
     paths = write_report(store, out, config, data_dir(data_dir_option))
     console.print(f"report: {paths.html}\nworkbook: {paths.xlsx}")
