@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from zicht.cli import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
+from zicht.outpaths import check_output_dir
 
 
 @app.command("report")
@@ -24,16 +25,15 @@ def report(
     """Write the baseline report (HTML with charts and map, XLSX with one sheet per table)."""
     from zicht.config import load_config
     from zicht.errors import StoreError
-    from zicht.outpaths import check_output_dir
     from zicht.report import write_report
 
     config = load_config(config_file)
+    check_output_dir(out)  # before minutes of measuring
     if threshold is not None:
         config = load_config(
             config_file, report={**config.report.model_dump(), "small_cell_threshold": threshold}
         )
     if not store.is_file():
         raise StoreError(f"store not found: {store}", "run `zicht demo` or ingest a crawl first")
-    check_output_dir(out)
     paths = write_report(store, out, config, data_dir(data_dir_option))
     console.print(f"report: {paths.html}\nworkbook: {paths.xlsx}")
