@@ -85,6 +85,10 @@ def test_purge_removes_old_runs_and_their_pointers(tmp_path: Path) -> None:
         moment = Moment(f"w{week:03d}", week, dt.date(2020, 8, 25) + dt.timedelta(weeks=week))
         (tmp_path / "archive" / moment.moment_id).mkdir(parents=True)
         (tmp_path / "archive" / moment.moment_id / "a.warc.gz").write_bytes(b"x" * 10)
+        started_at = f"{moment.measured_on.isoformat()}T10:00:00+00:00"  # purge dates runs by their crawl
+        (tmp_path / "archive" / moment.moment_id / "manifest.json").write_text(
+            f'{{"started_at": "{started_at}"}}'
+        )
         replace_moment(con, moment, observation_rows(moment.moment_id, items(2), fake_extract, SECRET))
     result = purge_archive(con, tmp_path / "archive", dt.date(2020, 9, 5))
     assert result.runs_removed == ("w000", "w001")

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from zicht.errors import ZichtError
+from zicht.fsmodes import PRIVATE_UMASK
 
 app = typer.Typer(
     help="Zicht: measure the online sex-work advertisement market, privacy by design.",
@@ -89,6 +90,10 @@ def _register_stage_commands() -> None:
 
 
 def main() -> None:
+    # Everything Zicht writes is for its owner only: raw archives hold clear phone numbers, the store
+    # pseudonyms, the secret their key. A umask set here covers every file and folder of every stage,
+    # the crawl worker's included (child processes inherit it), whatever the user's shell sets.
+    os.umask(PRIVATE_UMASK)
     _register_stage_commands()
     app()
 

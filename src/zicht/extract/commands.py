@@ -21,7 +21,9 @@ def extract_command(
 ) -> None:
     """Extract the canonical variables, licence terms and indicators from ads (JSONL in, JSONL out)."""
     from zicht.extract import PlaceIndex, extract_file
+    from zicht.outpaths import check_output_file
 
+    check_output_file(out)
     places = PlaceIndex.from_data_dir(data_dir(data_dir_option))
     count = extract_file(jsonl, out, places, detect=not no_language)
     console.print(f"{count} ads extracted to {out}")

@@ -36,6 +36,8 @@ def read_inputs(path: Path, keep_expect: bool = False) -> Iterator[Any]:
                 obj = json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(f"{path} line {number} is not valid JSON: {error.msg}") from None
+            except RecursionError:
+                raise InputError(f"{path} line {number} is nested too deeply to be an ad") from None
             ad = _ad(obj, number)
             if keep_expect:
                 expect = obj.get("expect")

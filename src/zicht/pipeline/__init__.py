@@ -6,18 +6,25 @@ the same code.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 
 from zicht.config import Config
+from zicht.errors import CrawlError, InputError
 from zicht.models import AdInput, AdRecord
 from zicht.store import Moment, connect, observation_rows, replace_moment
-from zicht.store.pseudonyms import load_or_create_secret
+from zicht.store.pseudonyms import store_secret
 
 BatchExtractor = Callable[[list[AdInput]], list[AdRecord]]
 
@@ -66,9 +73,24 @@ def secret_path(store: Path, config: Config) -> Path:
 _worker_extract: Remembering | None = None
 
 
-def _init_worker(data_dir: Path) -> None:
+def _init_worker(data_dir: Path, parent: int) -> None:
     global _worker_extract
+    die_with_parent(parent)
     _worker_extract = Remembering(make_extractor(data_dir))
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when `parent` (the ingest) dies, however it dies: a killed ingest must not
+    leave workers behind, each holding a place index and the secret. Linux only (prctl). The signal follows
+    the thread that forked the worker, which is the thread running ingest_runs, alive until the pool ends."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os._exit(1)
 
 
 def _extract_run(archive: Path, moment_id: str, secret: bytes) -> pa.Table:
@@ -83,8 +105,9 @@ def _extract_run(archive: Path, moment_id: str, secret: bytes) -> pa.Table:
 
 @dataclass(frozen=True)
 class IngestSummary:
-    moments: int
+    moments: int  # moments stored
     observations: int
+    failed: tuple[tuple[str, str], ...] = ()  # (run id, one-line reason) of each run that could not be read
 
 
 def ingest_runs(
@@ -96,22 +119,50 @@ def ingest_runs(
     workers: int = 2,
     on_moment: Callable[[Moment, int], None] | None = None,
 ) -> IngestSummary:
-    """Read archived runs (WARC), extract and pseudonymise in `workers` processes, store each moment."""
-    secret = load_or_create_secret(secret_path(store, config))
+    """Read archived runs (WARC), extract and pseudonymise in `workers` processes, store each moment.
+
+    A run that cannot be read (a failed crawl, a missing or broken manifest) is skipped and listed in
+    `failed`; the other runs are stored."""
+    from zicht.runids import check_run_id
+
     moments = list(moments)
-    con = connect(store)
-    total = 0
+    for moment in moments:
+        check_run_id(moment.moment_id)  # a run id is a folder name in the archive
+    con = connect(store)  # first: a file that is not a store must not get a secret beside it
+    total, failed = 0, []
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(data_dir,)) as pool:
+        secret = store_secret(con, secret_path(store, config))
+        with _worker_pool(workers, data_dir) as pool:
             futures = [pool.submit(_extract_run, archive, m.moment_id, secret) for m in moments]
             for moment, future in zip(moments, futures, strict=True):
-                count = replace_moment(con, moment, future.result())
+                try:
+                    rows = future.result()
+                except (CrawlError, InputError) as error:
+                    failed.append((moment.moment_id, error.one_line()))
+                    continue
+                count = replace_moment(con, moment, rows)
                 total += count
                 if on_moment:
                     on_moment(moment, count)
     finally:
         con.close()
-    return IngestSummary(len(moments), total)
+    return IngestSummary(len(moments) - len(failed), total, tuple(failed))
+
+
+@contextmanager
+def _worker_pool(workers: int, data_dir: Path) -> Iterator[ProcessPoolExecutor]:
+    """Extraction processes forked from this one (so that they die with it, see die_with_parent); on an error
+    or Ctrl-C, runs not yet started are cancelled instead of awaited."""
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(data_dir, os.getpid())
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def archived_runs(archive: Path) -> list[str]:

@@ -42,7 +42,8 @@ def demo(
     from zicht.pipeline.demo import DEMO_SCALE, run_demo
 
     default_scale = None if config_file else DEMO_SCALE
-    config = load_config(config_file, weeks=weeks, seed=seed, scale=1.0 if full else (scale or default_scale))
+    scale = 1.0 if full else (default_scale if scale is None else scale)  # 0 is an error, not "no scale"
+    config = load_config(config_file, weeks=weeks, seed=seed, scale=scale)
     result = run_demo(config, out, data_dir(data_dir_option))
     timing = ", ".join(f"{stage} {secs:.0f}s" for stage, secs in result.seconds.items())
     console.print(

@@ -12,11 +12,17 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from zicht.config import Config
+from zicht.errors import InputError
+from zicht.fsmodes import private_dir
 from zicht.pipeline import ingest_runs, link_store, moment_for_week
 
 # The demo default is a tenth of the 2021 market over a full year: every table and trend, in minutes.
 # `--full` runs the 2021-sized market.
 DEMO_SCALE = 0.1
+
+
+# The demo marks its folder before writing anything; only a folder with this mark is ever cleared.
+DEMO_MARKER = ".zicht-demo"
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,27 @@ def _progress() -> Progress:
     )
 
 
+def prepare_demo_folder(out: Path) -> None:
+    """Make `out` the demo's folder: a new or empty one is marked first; one an earlier demo marked is cleared
+    of its simulation, archive and store. Any other non-empty folder is refused: its archive and store might
+    be the only copies of real data."""
+    marker = out / DEMO_MARKER
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out} is a file; the demo writes a folder")
+    marked = marker.is_file() and not marker.is_symlink()
+    if out.is_dir() and not marked and any(out.iterdir()):
+        raise InputError(
+            f"--out {out} is not empty and was not written by `zicht demo`", "choose a new or empty folder"
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    marker.write_text("written by `zicht demo`, which may clear and rewrite this folder\n", encoding="utf-8")
+    store = out / "zicht.duckdb"
+    for stale in (out / "sim", out / "archive"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale_file in (store, Path(f"{store}.wal")):
+        stale_file.unlink(missing_ok=True)
+
+
 def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
     """Simulate, serve, crawl every week, ingest, link, measure and report into `out`."""
     from zicht.crawl import crawl_run
@@ -54,13 +81,10 @@ def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
         yield
         seconds[stage] = time.perf_counter() - started
 
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_demo_folder(out)
     sim_dir, archive, store = out / "sim", out / "archive", out / "zicht.duckdb"
-    for stale in (sim_dir, archive):
-        shutil.rmtree(stale, ignore_errors=True)
-    for stale_file in (store, Path(f"{store}.wal")):
-        stale_file.unlink(missing_ok=True)
 
+    private_dir(archive)  # raw pages hold (simulated) phone numbers: owner only, like a real archive
     with timed("simulate"):
         simulate(config, sim_dir, data_dir)
     adapters = load_adapters()

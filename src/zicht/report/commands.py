@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from zicht.cli import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
+from zicht.outpaths import check_output_dir
 
 
 @app.command("report")
@@ -31,6 +32,7 @@ def report(
     from zicht.report import write_report
 
     config = load_config(config_file)
+    check_output_dir(out)  # before minutes of measuring
     if threshold is not None:
         config = load_config(
             config_file, report={**config.report.model_dump(), "small_cell_threshold": threshold}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -139,20 +140,54 @@ def renumber_weeks(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
-    """Write every table to out_dir/<table>.parquet (for Spark, pandas or R users)."""
+    """Write every store table to out_dir/<table>.parquet (for Spark, pandas or R users), each file whole or
+    not at all. Table names and the path are quoted, never pasted into the SQL."""
     out_dir = Path(out_dir)
+    tables = store_tables(con)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tables = [
-        row[0]
-        for row in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
-        ).fetchall()
-    ]
     written = []
     for table in tables:
         target = out_dir / f"{table}.parquet"
         partial = out_dir / f".{table}.parquet.partial"
-        con.execute(f"COPY {table} TO '{partial}' (FORMAT parquet)")
-        partial.replace(target)
+        try:
+            con.execute(f"COPY {sql_identifier(table)} TO {sql_string(str(partial))} (FORMAT parquet)")
+            partial.replace(target)
+        except duckdb.Error as error:
+            raise StoreError(
+                f"cannot export table {table} to {target}: {str(error).splitlines()[0]}"
+            ) from None
+        finally:
+            partial.unlink(missing_ok=True)
         written.append(target)
     return written
+
+
+def store_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The base tables of the store's own main schema (no views, no attached databases), each a plain name:
+    a crafted store with any other table name is refused, as the name also becomes a file name."""
+    names = [
+        row[0]
+        for row in con.execute(
+            """SELECT table_name FROM information_schema.tables
+               WHERE table_catalog = current_database() AND table_schema = 'main'
+                 AND table_type = 'BASE TABLE'
+               ORDER BY table_name"""
+        ).fetchall()
+    ]
+    odd = [name for name in names if not _PLAIN_NAME.fullmatch(name)]
+    if odd:
+        raise StoreError(f"the store has tables with names that are not plain: {odd}", "is it a Zicht store?")
+    return names
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
+
+
+def sql_identifier(name: str) -> str:
+    """A double-quoted SQL identifier (a double quote inside is doubled)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def sql_string(text: str) -> str:
+    """A single-quoted SQL string literal (a single quote inside is doubled)."""
+    return "'" + text.replace("'", "''") + "'"
