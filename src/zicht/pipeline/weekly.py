@@ -69,6 +69,9 @@ def run_moment(
         crawl = _crawl(adapters, base_urls, moment_id, archive, config, say)
         started = time.perf_counter()
         ingested = ingest_runs(store, archive, [Moment(moment_id, 0, date)], data_dir, config, workers=1)
+        for run, reason in ingested.failed:  # a damaged archive: say so, do not store a partial week
+            hint = "move the run aside and run the date again"
+            raise ZichtError(f"moment {run} was not ingested: {reason}", hint)
         moment = _stored_moment(store, moment_id)
         say(
             "ingest",
