@@ -200,6 +200,7 @@ def test_xlsx_has_readme_and_one_sheet_per_table(report: tuple[Path, Path, Path]
         "Indicators per moment",
         "Indicators by municipality",
         "Indicator weaknesses",
+        "Register- online ads",
         "Local rules",
         "Uniform Wrs rules",
         "Ads by policy",

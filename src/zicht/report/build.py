@@ -49,8 +49,8 @@ def _weekly_charts(key: str, grid: Grid) -> tuple[str, ...]:
     if key == "Indicators per moment":
         from zicht.report.sections import indicator_texts
 
-        labels = [text["label"] for text in indicator_texts().values()]
-        series = [(label, f"{label} share") for label in labels]
+        texts = indicator_texts().values()
+        series = [(text["label"], f"{text['short']} share") for text in texts]
         return (
             charts.line_chart(
                 "indicators", grid, "moment", series, "Share of ads with each indicator", "share"

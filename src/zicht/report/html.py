@@ -65,7 +65,9 @@ def table_html(block: Block, max_rows: int | None = None) -> str:
     if max_rows is not None and len(grid.rows) > max_rows:
         more = f'<p class="more">First {max_rows} of {len(grid.rows)} rows; all rows are in report.xlsx.</p>'
     return (
-        f'<div class="table-wrap"><table class="data" data-table="{html.escape(block.table.key)}">'
+        # a table wider than the page scrolls: keyboard users must be able to reach and scroll it (WCAG 2.1.1)
+        f'<div class="table-wrap" tabindex="0" role="region" aria-label="{html.escape(block.table.title)}">'
+        f'<table class="data" data-table="{html.escape(block.table.key)}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{more}"
     )
 
@@ -91,8 +93,9 @@ h2{border-bottom:2px solid #1b6ca8;padding-bottom:.2rem;margin-top:2.5rem}
 h3{margin-top:1.8rem}.sub{color:#555;margin-top:0}.note,.more{color:#555;font-size:.9rem}
 .box{background:#f4f7fa;border-left:4px solid #1b6ca8;padding:.6rem 1rem;margin:1rem 0}
 .box h2{margin-top:.4rem}
-.table-wrap{overflow-x:auto}table.data{border-collapse:collapse;font-size:.88rem;margin:.5rem 0}
-table.data th,table.data td{border-bottom:1px solid #ddd;padding:.25rem .6rem;vertical-align:top}
+.table-wrap{overflow-x:auto}
+table.data{border-collapse:collapse;font-size:.88rem;margin:.5rem 0;max-width:100%}
+table.data th,table.data td{border-bottom:1px solid #ddd;padding:.25rem .45rem;vertical-align:top}
 table.data th{background:#eef2f6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.reference{color:#555;font-style:italic}.chart{margin:.5rem 0 1rem}
 svg.nlmap{max-width:560px;width:100%;height:auto;display:block;margin:1rem 0}
@@ -133,6 +136,6 @@ def page_html(
         f"<title>{html.escape(title)}</title><style>{CSS}</style>"
         f'<script type="text/javascript">{plotly_js}</script></head><body>'
         f'<header><h1>{html.escape(title)}</h1><p class="sub">{html.escape(subtitle)}</p></header>'
-        f"{preamble}<nav><h2>Contents</h2><ul>{nav}</ul></nav>{''.join(body)}"
+        f"<main>{preamble}<nav><h2>Contents</h2><ul>{nav}</ul></nav>{''.join(body)}</main>"
         f"<footer>{footer}</footer></body></html>"
     )

@@ -90,10 +90,50 @@ def register_section(
         "Local rules and online supply (register)",
         REGISTER_INTRO,
         [
-            ("Local rules", pa.Table.from_pylist([r.as_dict() for r in local])),
-            ("Uniform Wrs rules", pa.Table.from_pylist([r.as_dict() for r in uniform])),
+            ("Register: online ads", _register_ads([r.as_dict() for r in local])),
+            ("Local rules", _register_rules([r.as_dict() for r in local])),
+            ("Uniform Wrs rules", _register_rules([r.as_dict() for r in uniform])),
         ],
     )
+
+
+# The register tables with human labels, split so each fits the page: the ads, then the rules and what
+# they mean for the home ads (the cells arrive rendered, small counts already "<threshold").
+_ADS_COLUMNS = {
+    "municipality": "municipality",
+    "rules_as_of": "rules as of",
+    "ads": "unique ads",
+    "ads_per_100k": "per 100,000 inhabitants",
+    "home_ads": "home ads",
+    "escort_ads": "escort ads",
+    "massage_ads": "massage ads",
+}
+_RULE_COLUMNS = {
+    "municipality": "municipality",
+    "home_status": "home work",
+    "independent_escort_status": "independent escort",
+    "escort_business_status": "escort business",
+    "erotic_massage_status": "erotic massage",
+    "home_ads_where_commercial_home_work_restricted": "home ads where business-like home work is restricted",
+    "home_ads_where_advertising_not_allowed": "home ads where advertising needs a licence",
+}
+
+
+def _relabel(rows: list[dict], columns: dict[str, str]) -> pa.Table:
+    def text(value: object) -> object:
+        if isinstance(value, float):
+            return round(value, 1)
+        return value.replace("_", " ") if isinstance(value, str) else value
+
+    return pa.Table.from_pylist([{label: text(row[key]) for key, label in columns.items()} for row in rows])
+
+
+def _register_ads(rows: list[dict]) -> pa.Table:
+    return _relabel(rows, _ADS_COLUMNS)
+
+
+def _register_rules(rows: list[dict]) -> pa.Table:
+    return _relabel(rows, _RULE_COLUMNS)
 
 
 INDICATORS_INTRO = (
@@ -147,7 +187,7 @@ def indicators_section(
     def table(first: Column, rows: list[tuple]) -> pa.Table:
         columns = [first, Column("ads", [r[1] for r in rows], "count")]
         for i, flag in enumerate(flags, start=2):
-            label = texts[flag]["label"]
+            label = texts[flag]["short"]  # short headers keep the table within the page
             columns.append(Column(label, [r[i] for r in rows], "count"))
             columns.append(
                 Column(f"{label} share", [r[i] / r[1] if r[1] else None for r in rows], "share", label)
