@@ -101,6 +101,39 @@ def write_compare(
     return page, workbook
 
 
+def _forest_chart(rows: Sequence[MeasureRow]) -> str:
+    """National relative differences with their 95% intervals, one line per measure (its table is the text
+    alternative, right below)."""
+    import plotly.graph_objects as go
+
+    from zicht.report.charts import _figure, _layout, render
+
+    shown = [r for r in rows if r.municipality is None and r.relative is not None and r.interval and r.before]
+    if not shown:
+        return ""
+    labels = [LABELS.get(r.measure, (r.measure, ""))[0] for r in shown]
+    relative = [100 * (r.relative or 0) for r in shown]
+    low = [100 * r.interval[0] / r.before for r in shown if r.interval and r.before]
+    high = [100 * r.interval[1] / r.before for r in shown if r.interval and r.before]
+    trace = go.Scatter(
+        x=relative,
+        y=labels,
+        mode="markers",
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": [h - v for h, v in zip(high, relative, strict=True)],
+            "arrayminus": [v - lo for v, lo in zip(relative, low, strict=True)],
+        },
+        name="difference (95% interval)",
+    )
+    layout = _layout("The Netherlands: after against before", "", height=60 + 28 * len(shown))
+    layout["xaxis"] = {"title": {"text": "difference, % of before"}, "zeroline": True}
+    layout["yaxis"] = {"autorange": "reversed", "automargin": True}
+    layout["margin"] = {"l": 20, "r": 20, "t": 50, "b": 50}
+    return render("compare-national", _figure([trace], layout))
+
+
 def _replace(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.partial")
     partial.write_bytes(data)
@@ -115,6 +148,9 @@ def _page(
     rules: dict[str, str],
     threshold: int,
 ) -> str:
+    from plotly.offline import get_plotlyjs
+
+    plotly_js = get_plotlyjs()
     by_area: dict[str | None, list[MeasureRow]] = {}
     for row in rows:
         by_area.setdefault(row.municipality, []).append(row)
@@ -132,7 +168,8 @@ def _page(
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Zicht: before and after</title><style>{STYLE}</style></head>
+<title>Zicht: before and after</title><style>{STYLE}</style>
+<script type="text/javascript">{plotly_js}</script></head>
 <body><main>
 <h1>Before and after: {html.escape(before)} against {html.escape(after)}</h1>
 <h2>Key findings</h2><ul>{findings}</ul>
@@ -142,6 +179,7 @@ difference is called a change only when its interval excludes zero. About one in
 still called a change by chance: read single municipal changes with care. Figures resting on fewer than
 {threshold} ads in a period are not published (–).</p>
 <h2>Figures</h2>
+{_forest_chart(by_area.get(None, []))}
 {"".join(sections)}
 </main></body></html>
 """
