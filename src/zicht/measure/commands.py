@@ -59,7 +59,7 @@ def compare(
 
         names = {m.code: m.common_name for m in reference.municipalities}
         page, workbook = write_compare(
-            out, rows, first.label(), second.label(), names, _register_rules(), threshold
+            out, rows, first.display(), second.display(), names, _register_rules(), threshold
         )
         console.print(f"comparison: {page}\nworkbook: {workbook}")
     if not as_json and out is None:

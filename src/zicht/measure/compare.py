@@ -57,6 +57,9 @@ class Period:
     def label(self) -> str:
         return f"{self.start}:{self.end}"
 
+    def display(self) -> str:
+        return f"{self.start:%d %b %Y} to {self.end:%d %b %Y}"
+
 
 @dataclass(frozen=True)
 class MeasureRow:
