@@ -82,3 +82,8 @@ def test_compare_json_has_the_interfaces_shape(changed_market: list[MeasureRow])
     measures = {r["measure"] for r in payload["measures"] if r["municipality"] is None}
     assert {"active_ads_per_week", "active_home_ads_per_week", "active_escort_ads_per_week"} <= measures
     assert "active_massage_ads_per_week" in measures
+
+
+def test_no_count_under_the_threshold_is_published(changed_market: list[MeasureRow]) -> None:
+    counts = [r for r in changed_market if r.measure.endswith("_per_week") and not r.suppressed]
+    assert counts and all(min(r.before or 0, r.after or 0) >= 10 for r in counts)

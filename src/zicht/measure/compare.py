@@ -16,7 +16,8 @@ Measures, per week of a period, nationally and per municipality of the ad:
 - means over the period's observations: price per hour, stated age, share of ads with each indicator, share
   stating an Eastern European origin.
 A measure is flagged when its interval excludes 0. Rows resting on fewer distinct ads than the small-cell
-threshold in either period are suppressed (values None): they would publish small counts and say nothing.
+threshold in either period are suppressed (values None): they would publish small counts and say nothing;
+so are count measures whose weekly mean is under the threshold in either period.
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ def compare_rows(
         ]
         support = [_support(side, measure, len(names)) for side in sides]
         for g, name in enumerate(names):
-            rows.append(_row(measure, name, point, reps, support, g, threshold))
+            rows.append(_row(measure, name, point, reps, support, g, threshold, measure in first.counts))
     return rows
 
 
@@ -367,10 +368,13 @@ def _row(
     support: list[np.ndarray],
     g: int,
     threshold: int,
+    is_count: bool,
 ) -> MeasureRow:
     if min(support[0][g], support[1][g]) < threshold:
         return MeasureRow(measure, municipality, None, None, None, None, False, suppressed=True)
     before, after = float(point[0][g]), float(point[1][g])
+    if is_count and min(before, after) < threshold:  # a weekly count under the threshold is published nowhere
+        return MeasureRow(measure, municipality, None, None, None, None, False, suppressed=True)
     differences = reps[1][:, g] - reps[0][:, g]
     differences = differences[~np.isnan(differences)]
     if np.isnan(before) or np.isnan(after) or differences.size == 0:
