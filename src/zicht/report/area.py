@@ -22,6 +22,7 @@ from zicht.config import Config
 from zicht.errors import InputError, StoreError
 from zicht.measure import reference2021 as ref
 from zicht.measure.columns import Column, PublishedTable, make_table
+from zicht.measure.tables import zicht_estimate
 from zicht.refdata import ReferenceData, load_reference
 from zicht.report import charts
 from zicht.report.html import Block, Section, page_html
@@ -86,12 +87,19 @@ def _ads_by(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]
     return ads
 
 
-def _key_figures(obs: _Observations, code: str, population: int, national_population: int) -> PublishedTable:
+def _key_figures(
+    obs: _Observations,
+    code: str,
+    population: int,
+    national_population: int,
+    estimate: tuple[int, int, int] | None,
+) -> PublishedTable:
     weeks = len(obs.moments)
     area, nl = obs.of(code), obs.of(None)
     labels = ["active ads per week (mean)", "unique ads in the period", "advertisers in the period (Zicht)"]
     area_values = [_per_week(area, weeks), _unique(area), _unique(area, "advertiser")]
-    nl_values = [_per_week(nl, weeks), _unique(nl), _unique(nl, "advertiser")]
+    # nationally the one Zicht advertiser figure is the estimate (the national report gives its interval)
+    nl_values = [_per_week(nl, weeks), _unique(nl), estimate[0] if estimate else _unique(nl, "advertiser")]
     rates = [
         area_values[0] / population * 100_000 if population else None,
         nl_values[0] / national_population * 100_000 if national_population else None,
@@ -106,7 +114,9 @@ def _key_figures(obs: _Observations, code: str, population: int, national_popula
         ]
     )
     note = (
-        "Advertisers: Zicht's linking of ads to advertisers; one advertiser may advertise in several places."
+        "Advertisers: for the municipality, the advertisers Zicht linked to its ads (one advertiser may "
+        "advertise in several places); for the Netherlands, Zicht's estimate"
+        + (f" (95% interval {estimate[1]:,}-{estimate[2]:,})." if estimate else ".")
     )
     return PublishedTable("Key figures", "Key figures against the Netherlands", table, note)
 
@@ -296,6 +306,7 @@ def write_area_report(store: Path, out_dir: Path, code: str, config: Config, dat
     con = connect(Path(store), read_only=True)
     try:
         obs = _load(con)
+        estimate = zicht_estimate(con)
     except duckdb.Error as error:
         raise StoreError(
             f"cannot measure {store}: {str(error).splitlines()[0]}", "is it a Zicht store?"
@@ -304,7 +315,7 @@ def write_area_report(store: Path, out_dir: Path, code: str, config: Config, dat
         con.close()
     national_population = sum(m.population for m in reference.municipalities)
     tables = [
-        _key_figures(obs, code, municipality.population, national_population),
+        _key_figures(obs, code, municipality.population, national_population, estimate),
         _weekly(obs, code),
         _type_mix(obs, code),
         _prices(obs, code),
