@@ -3,6 +3,7 @@
 Layout: ARCHIVE/<run_id>/<site>.warc.gz (response + request records, payload and block digests),
 ARCHIVE/<run_id>/journal.jsonl (append-only: one line per archived response or failed URL, written after
 the WARC record is flushed) and ARCHIVE/<run_id>/manifest.json (written atomically when a session ends).
+ARCHIVE/<run_id>/writer.lock is flock'ed by the one process writing the run (its pid inside).
 
 Resume: reopening a run drops a partly written journal line and cuts each WARC file back to the end of
 its last journaled record, so a crawl killed at any instant continues without duplicates or gaps.
@@ -12,6 +13,7 @@ No scrapy import here: the store reads runs with `iter_archived_ads` alone.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 from collections.abc import Iterator
@@ -25,6 +27,7 @@ from zicht.sites.schema import Adapter
 
 JOURNAL = "journal.jsonl"
 MANIFEST = "manifest.json"
+WRITER_LOCK = "writer.lock"
 
 
 def utc_now() -> str:
@@ -33,6 +36,32 @@ def utc_now() -> str:
 
 def warc_name(site: str) -> str:
     return f"{site}.warc.gz"
+
+
+class WriterLock:
+    """An exclusive lock on a run folder, so one process at a time writes (or recovers) the run.
+
+    flock is released by the kernel when the holder dies, so a run whose writer was killed can be resumed.
+    """
+
+    def __init__(self, run_dir: Path, run_id: str) -> None:
+        self._handle = open(run_dir / WRITER_LOCK, "a+", encoding="utf-8")  # noqa: SIM115
+        try:
+            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._handle.seek(0)
+            holder = self._handle.read().strip() or "unknown"
+            self._handle.close()
+            raise CrawlError(
+                f"run {run_id} is being written by another process (pid {holder})",
+                "wait for that crawl to finish, or stop it and resume",
+            ) from None
+        self._handle.truncate(0)
+        self._handle.write(f"{os.getpid()}\n")
+        self._handle.flush()
+
+    def release(self) -> None:
+        self._handle.close()  # closing the file drops the flock
 
 
 class RunArchive:
@@ -46,6 +75,7 @@ class RunArchive:
         self.dir = self.root / run_id
         self.dir.mkdir(parents=True, exist_ok=True)
         self.software = software
+        self._lock = WriterLock(self.dir, run_id)  # before recovery, which truncates files
         self.entries: list[dict[str, Any]] = self._recover()
         self.resumed = bool(self.entries)
         self._journal = open(self.dir / JOURNAL, "a", encoding="utf-8")  # noqa: SIM115
@@ -186,11 +216,13 @@ class RunArchive:
         return read_payload(self.dir / entry["warc"], entry["offset"])
 
     def close(self) -> None:
+        """Close the files, then give up the writer lock (safe to call twice)."""
         for handle in self._files.values():
             handle.close()
         self._files.clear()
         self._writers.clear()
         self._journal.close()
+        self._lock.release()
 
     # -- manifest
     def outcome(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
