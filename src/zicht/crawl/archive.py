@@ -19,7 +19,7 @@ import os
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from zicht.errors import CrawlError, InputError
 from zicht.models import AdInput, RawPage
@@ -76,7 +76,11 @@ class RunArchive:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.software = software
         self._lock = WriterLock(self.dir, run_id)  # before recovery, which truncates files
-        self.entries: list[dict[str, Any]] = self._recover()
+        try:
+            self.entries: list[dict[str, Any]] = self._recover()
+        except BaseException:
+            self._lock.release()
+            raise
         self.resumed = bool(self.entries)
         self._journal = open(self.dir / JOURNAL, "a", encoding="utf-8")  # noqa: SIM115
         self._files: dict[str, Any] = {}
@@ -106,6 +110,8 @@ class RunArchive:
         for entry in entries:
             if entry.get("t") == "rec":
                 ends[entry["warc"]] = max(ends.get(entry["warc"], 0), entry["end"])
+        for name, end in ends.items():
+            check_whole(self.dir / name, end, self.run_id)
         for warc in self.dir.glob("*.warc.gz"):
             keep = ends.get(warc.name, 0)
             if warc.stat().st_size != keep:
@@ -248,6 +254,7 @@ class RunArchive:
                 "site_ad_id": e["site_ad_id"],
                 "warc_file": f"{self.run_id}/{e['warc']}",
                 "offset": e["offset"],
+                "length": e["end"] - e["offset"],  # the response record and its request record
                 "digest": e["digest"],
             }
             for e in fetched.values()
@@ -261,6 +268,66 @@ class RunArchive:
         temp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(temp, path)
         return path
+
+
+class ArchiveDamaged(CrawlError):
+    """A WARC file of a run is missing, cut short or altered since it was written."""
+
+
+def damaged(warc_path: Path, run_id: str, problem: str) -> ArchiveDamaged:
+    return ArchiveDamaged(
+        f"run {run_id}: {warc_path.name} {problem}: the archive is damaged",
+        f"re-crawl the run after moving {warc_path.parent} aside",
+    )
+
+
+def check_whole(warc_path: Path, needed: int, run_id: str) -> None:
+    """Raise ArchiveDamaged unless the file exists and holds at least `needed` bytes."""
+    try:
+        size = warc_path.stat().st_size
+    except FileNotFoundError:
+        raise damaged(warc_path, run_id, "is missing") from None
+    if size < needed:
+        raise damaged(warc_path, run_id, f"is cut short at byte {size} (expected {needed})")
+
+
+def read_checked_response(handle: IO[bytes], row: dict[str, Any], warc_path: Path, run_id: str) -> bytes:
+    """The payload of the response record a manifest row points at, after checking that the record is the
+    row's URL, that the record pair has the row's length and that the payload has its digest."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    offset, url = row["offset"], row["url"]
+
+    def bad_record(problem: str) -> ArchiveDamaged:
+        return damaged(warc_path, run_id, f"is damaged at byte {offset} ({url}: {problem})")
+
+    handle.seek(offset)
+    records = ArchiveIterator(handle, check_digests="raise")
+    try:
+        response = next(records)
+        found = (response.rec_type, response.rec_headers.get_header("WARC-Target-URI"))
+        if found != ("response", url):
+            raise bad_record(f"found a {found[0]} record of {found[1]}, not the response")
+        digest = response.rec_headers.get_header("WARC-Payload-Digest")
+        if row["digest"] and digest != row["digest"]:
+            raise bad_record(f"payload digest {digest}, the manifest says {row['digest']}")
+        body = bytes(response.content_stream().read())
+        records.read_to_end()  # what content_stream() left; warcio checks the digests at the record's end
+        next(records)  # its request record
+        end = records.get_record_offset() + records.get_record_length()
+    except ArchiveDamaged:
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever fails to parse at a manifest offset is damage
+        raise bad_record(_describe(error)) from None
+    if "length" in row and end - offset != row["length"]:  # older manifests have no length
+        raise bad_record(f"the record pair has {end - offset} bytes, the manifest says {row['length']}")
+    return body
+
+
+def _describe(error: Exception) -> str:
+    """A parse error in a few printable words (warcio quotes the bytes it could not read)."""
+    text = f"{type(error).__name__}: {error}".split(", first line")[0]
+    return "".join(c if c.isprintable() else "?" for c in " ".join(text.split()))[:120]
 
 
 def read_payload(warc_path: Path, offset: int) -> bytes:
@@ -292,35 +359,33 @@ def iter_archived_ads(
 ) -> Iterator[tuple[str, RawPage, AdInput]]:
     """Every archived ad page of a run as (site, pointer into the WARC, what the adapter read).
 
-    Reads the WARC files alone (sequentially, one pass per site). The adapters recorded in the manifest are
+    Reads the WARC files alone (one pass per site, in file order). The adapters recorded in the manifest are
     used unless `adapters` are given (to re-read an old run with fixed selectors). A run that failed its
-    completeness check raises CrawlError instead of yielding a partial week.
+    completeness check raises CrawlError instead of yielding a partial week. A missing or cut-short WARC
+    file raises ArchiveDamaged before any ad is yielded; a record that does not match its manifest row
+    (URL, length, payload digest) raises it when reached.
     """
-    from warcio.archiveiterator import ArchiveIterator
-
     from zicht.sites.read import read_ad
 
     manifest = load_manifest(archive, run_id)
     if manifest.get("error"):
         raise CrawlError(f"run {run_id} failed and is not ingested: {manifest['error']}")
     chosen = {a.name: a for a in adapters or []}
-    by_file: dict[str, dict[int, dict[str, Any]]] = {}
+    by_file: dict[str, list[dict[str, Any]]] = {}
     for row in manifest["fetched"]:
-        if row["kind"] == "ad":
-            by_file.setdefault(row["warc_file"], {})[row["offset"]] = row
+        by_file.setdefault(row["warc_file"], []).append(row)
+    for warc_file, rows in by_file.items():
+        check_whole(Path(archive) / warc_file, max(r["offset"] + r.get("length", 0) for r in rows), run_id)
     for warc_file in sorted(by_file):
-        wanted = by_file[warc_file]
-        site = next(iter(wanted.values()))["site"]
+        ad_rows = sorted((r for r in by_file[warc_file] if r["kind"] == "ad"), key=lambda r: r["offset"])
+        if not ad_rows:
+            continue
+        site = ad_rows[0]["site"]
         adapter = chosen.get(site) or Adapter.model_validate(manifest["sites"][site]["adapter"])
-        with open(Path(archive) / warc_file, "rb") as handle:
-            records = ArchiveIterator(handle)
-            for record in records:
-                if record.rec_type != "response":
-                    continue
-                body = record.content_stream().read()  # before get_record_offset(), which skips to the end
-                row = wanted.get(records.get_record_offset())
-                if row is None:
-                    continue
+        warc_path = Path(archive) / warc_file
+        with open(warc_path, "rb") as handle:
+            for row in ad_rows:
+                body = read_checked_response(handle, row, warc_path, run_id)
                 page = RawPage(
                     run_id=run_id,
                     site=site,
