@@ -232,17 +232,24 @@ class RunArchive:
 
     # -- manifest
     def outcome(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
-        """(fetched, failed, retries per site): the last good record per URL, URLs that never succeeded."""
+        """(fetched, failed, retries per site): the last good record per URL, URLs that never succeeded.
+
+        A retry is a bad response (5xx, truncated) of a URL that was fetched again; a redirect is none.
+        """
         fetched: dict[str, dict[str, Any]] = {}
         failed: dict[str, dict[str, Any]] = {}
         retries: dict[str, int] = {}
+        bad: set[str] = set()  # URLs whose last response was bad
         for entry in self.entries:
             url = str(entry.get("url"))
+            if entry["t"] == "rec" and url in bad:
+                retries[entry["site"]] = retries.get(entry["site"], 0) + 1
             if entry["t"] == "rec" and entry["ok"]:
                 fetched[url] = entry
                 failed.pop(url, None)
+                bad.discard(url)
             elif entry["t"] == "rec":
-                retries[entry["site"]] = retries.get(entry["site"], 0) + 1
+                bad.add(url)
             elif entry["t"] == "fail" and url not in fetched:
                 failed[url] = entry
         rows = [
