@@ -28,11 +28,12 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import get_retry_request
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import get_meta_refresh
+from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from zicht.crawl.archive import RunArchive
@@ -238,6 +239,9 @@ class ZichtSpider(scrapy.Spider):
             reason = f"HTTP {failure.value.response.status}"
         elif failure.check(OffOriginRedirect):
             reason = str(failure.value)
+        elif failure.check(DownloadCancelledError, CancelledError):
+            # Scrapy cancels a download larger than DOWNLOAD_MAXSIZE (nothing else cancels ours)
+            reason = f"larger than crawl.max_page_bytes ({self.settings.getint('DOWNLOAD_MAXSIZE')} bytes)"
         elif failure.check(IgnoreRequest):
             reason = f"refused: {failure.value}" if str(failure.value) else "refused (robots.txt)"
         else:
@@ -432,6 +436,8 @@ def scrapy_settings(crawl: dict[str, Any], n_sites: int) -> dict[str, Any]:
         "RETRY_TIMES": crawl["retries"],
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
         "DOWNLOAD_TIMEOUT": crawl["timeout_seconds"],
+        "DOWNLOAD_MAXSIZE": crawl["max_page_bytes"],
+        "DOWNLOAD_WARNSIZE": crawl["max_page_bytes"] // 2,
         "COOKIES_ENABLED": False,
         "COMPRESSION_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
