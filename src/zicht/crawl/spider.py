@@ -119,13 +119,18 @@ class ZichtSpider(scrapy.Spider):
         crawler.signals.connect(spider.on_spider_error, signal=scrapy.signals.spider_error)
         return spider
 
-    def on_spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
-        """A callback raised: a bug, not a site problem; the run must not pass as complete."""
-        name = response.meta.get("zicht_site")
-        if name in self.sites:
-            self.sites[name].fatal.append(
-                f"site {name}: reading {response.url} raised {failure.type.__name__}: {failure.value}"
-            )
+    def on_spider_error(self, failure: Failure, response: Response | Failure, spider: scrapy.Spider) -> None:
+        """A callback or errback raised (a bug or a hostile page): the run must not pass as complete.
+
+        Scrapy sends the Response when a callback raised and the download's Failure when an errback did.
+        An error no site can be named for fails every site.
+        """
+        request = response.request if isinstance(response, Response) else getattr(response, "request", None)
+        name = self.site_of(request) if isinstance(request, Request) else None
+        url = request.url if isinstance(request, Request) else "a page"
+        detail = " ".join(f"{failure.type.__name__}: {failure.value}".split())[:200]
+        for site in [self.sites[name]] if name in self.sites else list(self.sites.values()):
+            site.fatal.append(f"site {site.name}: reading {url} raised {detail}")
 
     def site_of(self, request: Request) -> str | None:
         return request.meta.get("zicht_site") or self._origins.get(urlsplit(request.url)[:2])
