@@ -6,6 +6,7 @@ slow site) and serve extra routes (redirects, oversized pages, hostile markup).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
 import time
@@ -159,6 +160,17 @@ def is_running(pid: int) -> bool:
     except (FileNotFoundError, ProcessLookupError):
         return False
     return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def lock_is_free(run_dir: Path) -> bool:
+    """Whether nobody holds the run's writer lock (a killed process holds it until its last thread ends,
+    which can be after /proc shows the process as a zombie)."""
+    with open(run_dir / "writer.lock", "a", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True  # closing the file releases it again
 
 
 def worker_children(parent: int) -> list[int]:

@@ -14,6 +14,7 @@ from crawlsite import (
     child_env,
     is_running,
     journaled_ads,
+    lock_is_free,
     make_config,
     response_records,
     serve,
@@ -22,7 +23,7 @@ from crawlsite import (
 )
 
 from zicht.crawl import crawl_run, iter_archived_ads, load_manifest
-from zicht.crawl.run import CrawlWorker, build_job
+from zicht.crawl.run import CrawlWorker, build_job, current_worker, shutdown_worker
 from zicht.errors import CrawlError
 from zicht.sites import load_adapters
 
@@ -67,6 +68,9 @@ def test_worker_dies_with_its_parent_and_the_run_resumes_whole(tmp_path: Path, h
             parent.send_signal(how)
             parent.wait(timeout=30)
             wait_until(lambda: not is_running(worker), f"the orphaned worker {worker} to stop", timeout=10)
+            wait_until(
+                lambda: lock_is_free(tmp_path / "arch" / "w001"), "its lock to be released", timeout=10
+            )
         finally:
             site.release()
             parent.kill()
@@ -130,3 +134,18 @@ def test_worker_stops_mid_run_when_its_stdin_closes(tmp_path: Path) -> None:
             thread.join(timeout=60)
             worker.close()
     assert outcome and "crawl worker" in str(outcome[0])
+
+
+def test_a_worker_started_from_a_short_lived_thread_outlives_it(tmp_path: Path) -> None:
+    """Linux sends PR_SET_PDEATHSIG when the *thread* that started the worker ends, not the process."""
+    shutdown_worker()
+    site = AdSite(n_ads=2)
+    with serve(site.respond) as base:
+        thread = threading.Thread(
+            target=crawl_run, args=(ADAPTERS, {"a": base}, "w001", tmp_path, make_config(), False)
+        )
+        thread.start()
+        thread.join(timeout=60)
+        pid = current_worker().pid
+        assert crawl_run(ADAPTERS, {"a": base}, "w002", tmp_path, make_config(), progress=False).complete
+    assert current_worker().pid == pid and (tmp_path / "w001" / "manifest.json").exists()
