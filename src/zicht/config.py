@@ -40,6 +40,7 @@ class CrawlSettings(_Frozen):
     retries: int = Field(3, ge=0, le=10)
     timeout_seconds: float = Field(10.0, gt=0)
     loopback_only: bool = False
+    max_page_bytes: int = Field(5_000_000, gt=0)  # a larger response fails its URL (not retried)
 
 
 class StoreSettings(_Frozen):

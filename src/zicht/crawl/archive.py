@@ -3,6 +3,7 @@
 Layout: ARCHIVE/<run_id>/<site>.warc.gz (response + request records, payload and block digests),
 ARCHIVE/<run_id>/journal.jsonl (append-only: one line per archived response or failed URL, written after
 the WARC record is flushed) and ARCHIVE/<run_id>/manifest.json (written atomically when a session ends).
+ARCHIVE/<run_id>/writer.lock is flock'ed by the one process writing the run (its pid inside).
 
 Resume: reopening a run drops a partly written journal line and cuts each WARC file back to the end of
 its last journaled record, so a crawl killed at any instant continues without duplicates or gaps.
@@ -12,12 +13,13 @@ No scrapy import here: the store reads runs with `iter_archived_ads` alone.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from zicht.errors import CrawlError, InputError
 from zicht.models import AdInput, RawPage
@@ -25,6 +27,7 @@ from zicht.sites.schema import Adapter
 
 JOURNAL = "journal.jsonl"
 MANIFEST = "manifest.json"
+WRITER_LOCK = "writer.lock"
 
 
 def utc_now() -> str:
@@ -33,6 +36,32 @@ def utc_now() -> str:
 
 def warc_name(site: str) -> str:
     return f"{site}.warc.gz"
+
+
+class WriterLock:
+    """An exclusive lock on a run folder, so one process at a time writes (or recovers) the run.
+
+    flock is released by the kernel when the holder dies, so a run whose writer was killed can be resumed.
+    """
+
+    def __init__(self, run_dir: Path, run_id: str) -> None:
+        self._handle = open(run_dir / WRITER_LOCK, "a+", encoding="utf-8")  # noqa: SIM115
+        try:
+            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._handle.seek(0)
+            holder = self._handle.read().strip() or "unknown"
+            self._handle.close()
+            raise CrawlError(
+                f"run {run_id} is being written by another process (pid {holder})",
+                "wait for that crawl to finish, or stop it and resume",
+            ) from None
+        self._handle.truncate(0)
+        self._handle.write(f"{os.getpid()}\n")
+        self._handle.flush()
+
+    def release(self) -> None:
+        self._handle.close()  # closing the file drops the flock
 
 
 class RunArchive:
@@ -46,7 +75,12 @@ class RunArchive:
         self.dir = self.root / run_id
         self.dir.mkdir(parents=True, exist_ok=True)
         self.software = software
-        self.entries: list[dict[str, Any]] = self._recover()
+        self._lock = WriterLock(self.dir, run_id)  # before recovery, which truncates files
+        try:
+            self.entries: list[dict[str, Any]] = self._recover()
+        except BaseException:
+            self._lock.release()
+            raise
         self.resumed = bool(self.entries)
         self._journal = open(self.dir / JOURNAL, "a", encoding="utf-8")  # noqa: SIM115
         self._files: dict[str, Any] = {}
@@ -76,6 +110,8 @@ class RunArchive:
         for entry in entries:
             if entry.get("t") == "rec":
                 ends[entry["warc"]] = max(ends.get(entry["warc"], 0), entry["end"])
+        for name, end in ends.items():
+            check_whole(self.dir / name, end, self.run_id)
         for warc in self.dir.glob("*.warc.gz"):
             keep = ends.get(warc.name, 0)
             if warc.stat().st_size != keep:
@@ -186,25 +222,34 @@ class RunArchive:
         return read_payload(self.dir / entry["warc"], entry["offset"])
 
     def close(self) -> None:
+        """Close the files, then give up the writer lock (safe to call twice)."""
         for handle in self._files.values():
             handle.close()
         self._files.clear()
         self._writers.clear()
         self._journal.close()
+        self._lock.release()
 
     # -- manifest
     def outcome(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
-        """(fetched, failed, retries per site): the last good record per URL, URLs that never succeeded."""
+        """(fetched, failed, retries per site): the last good record per URL, URLs that never succeeded.
+
+        A retry is a bad response (5xx, truncated) of a URL that was fetched again; a redirect is none.
+        """
         fetched: dict[str, dict[str, Any]] = {}
         failed: dict[str, dict[str, Any]] = {}
         retries: dict[str, int] = {}
+        bad: set[str] = set()  # URLs whose last response was bad
         for entry in self.entries:
             url = str(entry.get("url"))
+            if entry["t"] == "rec" and url in bad:
+                retries[entry["site"]] = retries.get(entry["site"], 0) + 1
             if entry["t"] == "rec" and entry["ok"]:
                 fetched[url] = entry
                 failed.pop(url, None)
+                bad.discard(url)
             elif entry["t"] == "rec":
-                retries[entry["site"]] = retries.get(entry["site"], 0) + 1
+                bad.add(url)
             elif entry["t"] == "fail" and url not in fetched:
                 failed[url] = entry
         rows = [
@@ -216,6 +261,7 @@ class RunArchive:
                 "site_ad_id": e["site_ad_id"],
                 "warc_file": f"{self.run_id}/{e['warc']}",
                 "offset": e["offset"],
+                "length": e["end"] - e["offset"],  # the response record and its request record
                 "digest": e["digest"],
             }
             for e in fetched.values()
@@ -229,6 +275,66 @@ class RunArchive:
         temp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(temp, path)
         return path
+
+
+class ArchiveDamaged(CrawlError):
+    """A WARC file of a run is missing, cut short or altered since it was written."""
+
+
+def damaged(warc_path: Path, run_id: str, problem: str) -> ArchiveDamaged:
+    return ArchiveDamaged(
+        f"run {run_id}: {warc_path.name} {problem}: the archive is damaged",
+        f"re-crawl the run after moving {warc_path.parent} aside",
+    )
+
+
+def check_whole(warc_path: Path, needed: int, run_id: str) -> None:
+    """Raise ArchiveDamaged unless the file exists and holds at least `needed` bytes."""
+    try:
+        size = warc_path.stat().st_size
+    except FileNotFoundError:
+        raise damaged(warc_path, run_id, "is missing") from None
+    if size < needed:
+        raise damaged(warc_path, run_id, f"is cut short at byte {size} (expected {needed})")
+
+
+def read_checked_response(handle: IO[bytes], row: dict[str, Any], warc_path: Path, run_id: str) -> bytes:
+    """The payload of the response record a manifest row points at, after checking that the record is the
+    row's URL, that the record pair has the row's length and that the payload has its digest."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    offset, url = row["offset"], row["url"]
+
+    def bad_record(problem: str) -> ArchiveDamaged:
+        return damaged(warc_path, run_id, f"is damaged at byte {offset} ({url}: {problem})")
+
+    handle.seek(offset)
+    records = ArchiveIterator(handle, check_digests="raise")
+    try:
+        response = next(records)
+        found = (response.rec_type, response.rec_headers.get_header("WARC-Target-URI"))
+        if found != ("response", url):
+            raise bad_record(f"found a {found[0]} record of {found[1]}, not the response")
+        digest = response.rec_headers.get_header("WARC-Payload-Digest")
+        if row["digest"] and digest != row["digest"]:
+            raise bad_record(f"payload digest {digest}, the manifest says {row['digest']}")
+        body = bytes(response.content_stream().read())
+        records.read_to_end()  # what content_stream() left; warcio checks the digests at the record's end
+        next(records)  # its request record
+        end = records.get_record_offset() + records.get_record_length()
+    except ArchiveDamaged:
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever fails to parse at a manifest offset is damage
+        raise bad_record(_describe(error)) from None
+    if "length" in row and end - offset != row["length"]:  # older manifests have no length
+        raise bad_record(f"the record pair has {end - offset} bytes, the manifest says {row['length']}")
+    return body
+
+
+def _describe(error: Exception) -> str:
+    """A parse error in a few printable words (warcio quotes the bytes it could not read)."""
+    text = f"{type(error).__name__}: {error}".split(", first line")[0]
+    return "".join(c if c.isprintable() else "?" for c in " ".join(text.split()))[:120]
 
 
 def read_payload(warc_path: Path, offset: int) -> bytes:
@@ -260,35 +366,33 @@ def iter_archived_ads(
 ) -> Iterator[tuple[str, RawPage, AdInput]]:
     """Every archived ad page of a run as (site, pointer into the WARC, what the adapter read).
 
-    Reads the WARC files alone (sequentially, one pass per site). The adapters recorded in the manifest are
+    Reads the WARC files alone (one pass per site, in file order). The adapters recorded in the manifest are
     used unless `adapters` are given (to re-read an old run with fixed selectors). A run that failed its
-    completeness check raises CrawlError instead of yielding a partial week.
+    completeness check raises CrawlError instead of yielding a partial week. A missing or cut-short WARC
+    file raises ArchiveDamaged before any ad is yielded; a record that does not match its manifest row
+    (URL, length, payload digest) raises it when reached.
     """
-    from warcio.archiveiterator import ArchiveIterator
-
     from zicht.sites.read import read_ad
 
     manifest = load_manifest(archive, run_id)
     if manifest.get("error"):
         raise CrawlError(f"run {run_id} failed and is not ingested: {manifest['error']}")
     chosen = {a.name: a for a in adapters or []}
-    by_file: dict[str, dict[int, dict[str, Any]]] = {}
+    by_file: dict[str, list[dict[str, Any]]] = {}
     for row in manifest["fetched"]:
-        if row["kind"] == "ad":
-            by_file.setdefault(row["warc_file"], {})[row["offset"]] = row
+        by_file.setdefault(row["warc_file"], []).append(row)
+    for warc_file, rows in by_file.items():
+        check_whole(Path(archive) / warc_file, max(r["offset"] + r.get("length", 0) for r in rows), run_id)
     for warc_file in sorted(by_file):
-        wanted = by_file[warc_file]
-        site = next(iter(wanted.values()))["site"]
+        ad_rows = sorted((r for r in by_file[warc_file] if r["kind"] == "ad"), key=lambda r: r["offset"])
+        if not ad_rows:
+            continue
+        site = ad_rows[0]["site"]
         adapter = chosen.get(site) or Adapter.model_validate(manifest["sites"][site]["adapter"])
-        with open(Path(archive) / warc_file, "rb") as handle:
-            records = ArchiveIterator(handle)
-            for record in records:
-                if record.rec_type != "response":
-                    continue
-                body = record.content_stream().read()  # before get_record_offset(), which skips to the end
-                row = wanted.get(records.get_record_offset())
-                if row is None:
-                    continue
+        warc_path = Path(archive) / warc_file
+        with open(warc_path, "rb") as handle:
+            for row in ad_rows:
+                body = read_checked_response(handle, row, warc_path, run_id)
                 page = RawPage(
                     run_id=run_id,
                     site=site,

@@ -15,3 +15,20 @@ def is_loopback(url: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL, the port filled in when it is the scheme's default."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number: matches no origin of ours
+        port = -1
+    return (
+        parts.scheme.lower(),
+        (parts.hostname or "").lower(),
+        port or DEFAULT_PORTS.get(parts.scheme.lower()),
+    )

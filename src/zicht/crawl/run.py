@@ -7,13 +7,16 @@ worker process (zicht.crawl.worker) that keeps Twisted's reactor running between
 from __future__ import annotations
 
 import atexit
+import functools
 import json
 import os
+import queue
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -103,8 +106,8 @@ class CrawlWorker:
         env = dict(os.environ)
         src = str(Path(zicht.__file__).resolve().parents[1])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "zicht.crawl.worker"],
+        self.proc = spawn_for_life(
+            [sys.executable, "-m", "zicht.crawl.worker", "--parent", str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.log,
@@ -162,6 +165,36 @@ class CrawlWorker:
         self.log.close()
 
 
+def spawn_for_life(args: list[str], **popen: Any) -> subprocess.Popen[str]:
+    """Popen from a thread that lives as long as this process.
+
+    The worker asks Linux to kill it when its parent dies (PR_SET_PDEATHSIG), and Linux takes the *thread*
+    that forked it for the parent: a worker started from a short-lived thread would die with that thread.
+    """
+    if threading.current_thread() is threading.main_thread():
+        return subprocess.Popen(args, **popen)
+    done: Future[subprocess.Popen[str]] = Future()
+    _spawn_requests().put((args, popen, done))
+    return done.result()
+
+
+@functools.cache
+def _spawn_requests() -> queue.Queue[tuple[list[str], dict[str, Any], Future[Any]]]:
+    """The queue of a daemon thread that never ends and starts processes for other threads."""
+    requests: queue.Queue[tuple[list[str], dict[str, Any], Future[Any]]] = queue.Queue()
+
+    def serve() -> None:
+        while True:
+            args, popen, done = requests.get()
+            try:
+                done.set_result(subprocess.Popen(args, **popen))
+            except BaseException as error:  # noqa: BLE001 - handed to the waiting thread
+                done.set_exception(error)
+
+    threading.Thread(target=serve, daemon=True, name="zicht-spawner").start()
+    return requests
+
+
 _lock = threading.Lock()
 _worker: CrawlWorker | None = None
 
@@ -203,6 +236,24 @@ def check_targets(adapters: list[Adapter], base_urls: dict[str, str], config: Co
     return [by_name[site] for site in sorted(base_urls)]
 
 
+def build_job(
+    chosen: list[Adapter], base_urls: dict[str, str], run_id: str, archive: Path, config: Config
+) -> dict[str, Any]:
+    """The job line the worker reads: everything it needs to crawl the run, as JSON-ready values."""
+    import zicht
+
+    return {
+        "run_id": run_id,
+        "archive": str(Path(archive).resolve()),
+        "software": f"zicht/{getattr(zicht, '__version__', '0.1')}",
+        "crawl": config.crawl.model_dump(mode="json"),
+        "sites": [
+            {"name": a.name, "base_url": base_urls[a.name].rstrip("/"), "adapter": a.model_dump(mode="json")}
+            for a in chosen
+        ],
+    }
+
+
 def crawl_run(
     adapters: list[Adapter],
     base_urls: dict[str, str],
@@ -217,21 +268,12 @@ def crawl_run(
     CrawlError when a site's selectors find nothing (its layout changed) or an overview page fails; the
     manifest is still written, marked with the error, and `iter_archived_ads` refuses such a run.
     """
-    import zicht
-
     chosen = check_targets(adapters, base_urls, config)
-    job = {
-        "run_id": run_id,
-        "archive": str(Path(archive).resolve()),
-        "software": f"zicht/{getattr(zicht, '__version__', '0.1')}",
-        "crawl": config.crawl.model_dump(mode="json"),
-        "sites": [
-            {"name": a.name, "base_url": base_urls[a.name].rstrip("/"), "adapter": a.model_dump(mode="json")}
-            for a in chosen
-        ],
-    }
+    job = build_job(chosen, base_urls, run_id, archive, config)
     with _lock, _progress_display(progress, [a.name for a in chosen]) as on_event:
         reply = current_worker().run(job, on_event)
+    if reply["type"] == "error" and reply.get("crawl_error"):
+        raise CrawlError(reply["message"], reply.get("hint"))
     if reply["type"] == "error":
         raise CrawlError(f"crawl run {run_id} failed in the worker: {reply['message']}")
     summary = RunSummary.from_manifest(Path(archive), run_id)

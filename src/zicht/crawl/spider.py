@@ -8,8 +8,11 @@ Request flow (downloader middlewares, by priority):
  540 Backoff            wait before a retry: 0.5 s, 1 s, 2 s ... (at most 8 s)
  550 Retry (Scrapy)     5xx, 408, 429, timeouts and connection errors
  560 TruncationRetry    a HTML body without </html> is retried like a 5xx
+ 580 MetaRefresh (Scrapy), 600 Redirect (Scrapy): follow redirects ...
+ 610 OriginGuard        ... but only within the site's origin: a redirect elsewhere fails the URL
  960 ArchiveCache       on resume, a URL already archived in this run is served from the WARC file
  970 Archiver           every response received is written to the run's WARC file and journal
+(Responses pass the middlewares from the highest number down, so OriginGuard sees a redirect first.)
 """
 
 from __future__ import annotations
@@ -20,24 +23,45 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import get_retry_request
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import get_meta_refresh
+from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from zicht.crawl.archive import RunArchive
-from zicht.crawl.net import is_loopback
+from zicht.crawl.net import is_loopback, origin
 from zicht.sites.read import read_ad_page, read_overview
 from zicht.sites.schema import Adapter
 
 HTML_END = b"</html>"
 BACKOFF_BASE, BACKOFF_MAX = 0.5, 8.0
+REDIRECT_STATUSES = frozenset((301, 302, 303, 307, 308))
+
+
+class OffOriginRedirect(IgnoreRequest):
+    """A page redirected to another scheme, host or port than its site's base URL."""
+
+
+def redirect_target(response: Response, settings: Any) -> str | None:
+    """Where Scrapy's redirect middlewares would send the crawler next: a 3xx Location or a meta refresh."""
+    location = response.headers.get(b"Location")
+    if response.status in REDIRECT_STATUSES and location:
+        target = location.decode("latin-1")
+        scheme = urlsplit(response.url).scheme
+        return urljoin(response.url, f"{scheme}:{target}" if target.startswith("//") else target)
+    if isinstance(response, HtmlResponse) and settings.getbool("METAREFRESH_ENABLED"):
+        delay, url = get_meta_refresh(response, ignore_tags=settings.getlist("METAREFRESH_IGNORE_TAGS"))
+        if url and delay is not None and delay < settings.getfloat("METAREFRESH_MAXDELAY"):
+            return url
+    return None
 
 
 def is_truncated(response: Response, kind: str | None) -> bool:
@@ -95,16 +119,34 @@ class ZichtSpider(scrapy.Spider):
         crawler.signals.connect(spider.on_spider_error, signal=scrapy.signals.spider_error)
         return spider
 
-    def on_spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
-        """A callback raised: a bug, not a site problem; the run must not pass as complete."""
-        name = response.meta.get("zicht_site")
-        if name in self.sites:
-            self.sites[name].fatal.append(
-                f"site {name}: reading {response.url} raised {failure.type.__name__}: {failure.value}"
-            )
+    def on_spider_error(self, failure: Failure, response: Response | Failure, spider: scrapy.Spider) -> None:
+        """A callback or errback raised (a bug or a hostile page): the run must not pass as complete.
+
+        Scrapy sends the Response when a callback raised and the download's Failure when an errback did.
+        An error no site can be named for fails every site.
+        """
+        request = response.request if isinstance(response, Response) else getattr(response, "request", None)
+        name = self.site_of(request) if isinstance(request, Request) else None
+        url = request.url if isinstance(request, Request) else "a page"
+        detail = " ".join(f"{failure.type.__name__}: {failure.value}".split())[:200]
+        for site in [self.sites[name]] if name in self.sites else list(self.sites.values()):
+            site.fatal.append(f"site {site.name}: reading {url} raised {detail}")
 
     def site_of(self, request: Request) -> str | None:
         return request.meta.get("zicht_site") or self._origins.get(urlsplit(request.url)[:2])
+
+    def redirect_of(self, request: Request, response: Response) -> str | None:
+        """Where a response to one of our overview or ad pages redirects the crawl to, if anywhere."""
+        if request.meta.get("zicht_site") not in self.sites or request.meta.get("dont_redirect"):
+            return None
+        return redirect_target(response, self.settings)
+
+    def leaves_origin(self, request: Request, response: Response) -> str | None:
+        """The target of a redirect of one of our pages to another origin than its site's, else None."""
+        target = self.redirect_of(request, response)
+        if target is None or origin(target) == origin(self.sites[request.meta["zicht_site"]].base_url):
+            return None
+        return target
 
     # -- requests
     def _overview(self, site: SiteState, url: str, page: int) -> Request:
@@ -200,6 +242,11 @@ class ZichtSpider(scrapy.Spider):
         site.last = time.perf_counter()
         if failure.check(HttpError):
             reason = f"HTTP {failure.value.response.status}"
+        elif failure.check(OffOriginRedirect):
+            reason = str(failure.value)
+        elif failure.check(DownloadCancelledError, CancelledError):
+            # Scrapy cancels a download larger than DOWNLOAD_MAXSIZE (nothing else cancels ours)
+            reason = f"larger than crawl.max_page_bytes ({self.settings.getint('DOWNLOAD_MAXSIZE')} bytes)"
         elif failure.check(IgnoreRequest):
             reason = f"refused: {failure.value}" if str(failure.value) else "refused (robots.txt)"
         else:
@@ -293,6 +340,19 @@ class TruncationRetry(_Middleware):
         return response
 
 
+class OriginGuard(_Middleware):
+    """Refuse to follow a redirect of an overview or ad page that leaves its site's origin.
+
+    The other host's page would otherwise be archived as the site's ad.
+    """
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        off = self.spider.leaves_origin(request, response)
+        if off is not None:
+            raise OffOriginRedirect(f"redirect off origin to {urlsplit(off).netloc or off}")
+        return response
+
+
 class ArchiveCache(_Middleware):
     def process_request(self, request: Request) -> Response | None:
         entry = self.spider.archive.cached(request.url)
@@ -333,7 +393,9 @@ class Archiver(_Middleware):
             reason=_reason(response.status),
             response_headers=_headers(response.headers),
             body=response.body,
-            ok=response.status == 200 and not is_truncated(response, kind),
+            ok=response.status == 200
+            and not is_truncated(response, kind)
+            and spider.redirect_of(request, response) is None,  # a meta refresh is a hop, not the page
         )
         return response
 
@@ -355,6 +417,7 @@ MIDDLEWARES = {
     f"{__name__}.LoopbackGuard": 60,
     f"{__name__}.Backoff": 540,
     f"{__name__}.TruncationRetry": 560,
+    f"{__name__}.OriginGuard": 610,
     f"{__name__}.ArchiveCache": 960,
     f"{__name__}.Archiver": 970,
 }
@@ -378,6 +441,8 @@ def scrapy_settings(crawl: dict[str, Any], n_sites: int) -> dict[str, Any]:
         "RETRY_TIMES": crawl["retries"],
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
         "DOWNLOAD_TIMEOUT": crawl["timeout_seconds"],
+        "DOWNLOAD_MAXSIZE": crawl["max_page_bytes"],
+        "DOWNLOAD_WARNSIZE": crawl["max_page_bytes"] // 2,
         "COOKIES_ENABLED": False,
         "COMPRESSION_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,

@@ -5,13 +5,20 @@ process. So crawls run in this child process, which keeps one reactor running an
 line on stdin; it answers with JSON lines on stdout ("progress" events, then "done" or "error"). Scrapy's
 log goes to ARCHIVE/<run_id>/crawl.log; anything else it prints goes to stderr. The parent
 (zicht.crawl.run) starts the worker once and reuses it, so a run costs no interpreter or Scrapy start-up.
+
+The worker never outlives its parent: on Linux the kernel kills it when the parent dies (PR_SET_PDEATHSIG),
+and anywhere it exits at once when its stdin reaches EOF, even mid-run. An orphan that kept crawling would
+write the run behind the back of a resumed crawl. (The journal is written record by record, so a run
+stopped at any instant resumes cleanly.)
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -20,6 +27,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 SCRAPY_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+EXIT_PARENT_GONE = 3
 
 
 def build_manifest(job: dict[str, Any], states: list[Any], archive: Any, seconds: float) -> dict[str, Any]:
@@ -102,7 +111,6 @@ class Worker:
         )
         self.out = out
         self.active = 0
-        self.closing = False
         self.runner = AsyncCrawlerRunner({"TWISTED_REACTOR": SCRAPY_REACTOR})
 
     def send(self, message: dict[str, Any]) -> None:
@@ -114,22 +122,25 @@ class Worker:
             job = json.loads(line)
             self._start(job)
         except Exception as error:  # noqa: BLE001 - reported to the parent, the worker keeps serving
-            self.send(
-                {
-                    "type": "error",
-                    "message": f"{type(error).__name__}: {error}",
-                    "trace": traceback.format_exc(),
-                }
-            )
+            self.send(error_reply(error))
 
     def _start(self, job: dict[str, Any]) -> None:
+        from zicht.crawl.archive import RunArchive
+
+        archive = RunArchive(Path(job["archive"]), job["run_id"], job.get("software", "zicht"))
+        try:
+            self._crawl(job, archive)
+        except Exception:
+            archive.close()  # releases the run's writer lock
+            raise
+
+    def _crawl(self, job: dict[str, Any], archive: Any) -> None:
         from scrapy.crawler import Crawler
 
-        from zicht.crawl.archive import RunArchive, utc_now
+        from zicht.crawl.archive import utc_now
         from zicht.crawl.spider import SiteState, ZichtSpider, scrapy_settings
         from zicht.sites.schema import Adapter
 
-        archive = RunArchive(Path(job["archive"]), job["run_id"], job.get("software", "zicht"))
         archive.note(session_started=utc_now())
         log = logging.FileHandler(archive.dir / "crawl.log", encoding="utf-8")
         log.setLevel(logging.INFO)
@@ -148,8 +159,6 @@ class Worker:
 
         def finished(done: Any) -> None:
             self.active -= 1
-            if self.closing and not self.active:
-                self.stop()
             scrapy_log.removeHandler(log)
             log.close()
             try:
@@ -157,30 +166,45 @@ class Worker:
                 if error is not None:
                     raise error
                 manifest = build_manifest(job, states, archive, time.perf_counter() - started)
+                path = archive.write_manifest(manifest)  # before close(): still under the writer lock
                 archive.close()
-                path = archive.write_manifest(manifest)
                 self.send({"type": "done", "manifest": str(path)})
             except Exception as error:  # noqa: BLE001
                 archive.close()
-                self.send(
-                    {
-                        "type": "error",
-                        "message": f"{type(error).__name__}: {error}",
-                        "trace": traceback.format_exc(),
-                    }
-                )
+                self.send(error_reply(error))
 
         task.add_done_callback(finished)
 
-    def close(self) -> None:
-        """Stdin closed: stop once the running job (if any) has finished."""
-        self.closing = True
+    def stdin_closed(self) -> None:
+        """The parent is gone (or done with us): stop now, also in the middle of a run."""
         if not self.active:
             self.stop()
+            return
+        sys.stderr.write("crawl worker: parent gone, stopping mid-run (resume with the same run id)\n")
+        sys.stderr.flush()
+        os._exit(EXIT_PARENT_GONE)  # called in the reactor thread, so between two whole archive writes
 
     def stop(self) -> None:
         reactor = _reactor()
         reactor.callLater(0, reactor.stop)
+
+
+def error_reply(error: Exception) -> dict[str, Any]:
+    """The "error" line for the parent; a CrawlError keeps its one-line message and hint."""
+    from zicht.errors import CrawlError
+
+    if isinstance(error, CrawlError):
+        return {"type": "error", "crawl_error": True, "message": error.message, "hint": error.hint}
+    return {"type": "error", "message": f"{type(error).__name__}: {error}", "trace": traceback.format_exc()}
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to SIGKILL this process when `parent` dies; exit now if it died before we asked."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(EXIT_PARENT_GONE)
 
 
 def _reactor() -> Any:
@@ -190,6 +214,8 @@ def _reactor() -> Any:
 
 
 def main() -> None:
+    if "--parent" in sys.argv:
+        die_with_parent(int(sys.argv[sys.argv.index("--parent") + 1]))
     from scrapy.utils.reactor import install_reactor
 
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -203,7 +229,7 @@ def main() -> None:
         for line in sys.stdin:
             if line.strip():
                 reactor.callFromThread(worker.start_job, line)
-        reactor.callFromThread(worker.close)
+        reactor.callFromThread(worker.stdin_closed)
 
     threading.Thread(target=read_jobs, daemon=True, name="jobs").start()
     reactor.callWhenRunning(worker.send, {"type": "ready", "pid": os.getpid()})
