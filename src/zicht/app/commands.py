@@ -41,7 +41,7 @@ def serve(
     db: DbOption,
     store: Annotated[Path, typer.Option("--store", help="The analysis store (opened read-only).")],
     archive: Annotated[Path, typer.Option("--archive", help="The raw archive (WARC runs).")],
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8010,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0: any free port).")] = 8010,
     public_origin: Annotated[
         str | None,
         typer.Option(
@@ -63,8 +63,14 @@ def serve(
     import waitress
     from django.core.wsgi import get_wsgi_application
 
-    console.print(f"outreach app on http://127.0.0.1:{port}/ (stop with Ctrl-C)")
-    waitress.serve(get_wsgi_application(), host="127.0.0.1", port=port, threads=threads, ident="zicht")
+    server = waitress.create_server(
+        get_wsgi_application(), host="127.0.0.1", port=port, threads=threads, ident="zicht"
+    )
+    console.print(f"outreach app on http://127.0.0.1:{server.effective_port}/ (stop with Ctrl-C)")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        server.close()
 
 
 @org_app.command("add")
