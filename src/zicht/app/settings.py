@@ -58,6 +58,7 @@ def _secret_key(db: str) -> str:
 
 
 def build(paths: AppPaths) -> dict[str, Any]:
+    database = _database(paths.db)  # first: a missing folder is reported before the key file is made
     hosts = ["127.0.0.1", "localhost"]
     values: dict[str, Any] = {}
     if paths.public_origin:
@@ -77,7 +78,7 @@ def build(paths: AppPaths) -> dict[str, Any]:
         "DEBUG": False,
         "SECRET_KEY": _secret_key(paths.db),
         "ALLOWED_HOSTS": hosts,
-        "DATABASES": {"default": _database(paths.db)},
+        "DATABASES": {"default": database},
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
         "INSTALLED_APPS": [
             "django.contrib.auth",
