@@ -81,6 +81,7 @@ def _register_stage_commands() -> None:
         "report",
         "register",
         "pipeline",
+        "app",
     ):
         try:
             importlib.import_module(f"zicht.{stage}.commands")

@@ -1,0 +1,1 @@
+"""The Django app: organisations, members, approaches, audit log; views for the worklist and counts."""
