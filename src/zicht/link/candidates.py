@@ -3,8 +3,9 @@
 1. `link_ads`: one row per ad (site, site_ad_id), i.e. the observations blocked on the site ad code: the
    values seen at most moments (phone and name pseudonyms, municipality, gender, origin country and group,
    types), median age and price, the first text signature, first and last week, whether the ad states several
-   workers. Per phone: `phone_shared` = the phone shows two or more different names in one week (an
-   intermediary's phone, a shared contact). Block sizes for Splink's blocking rules (`model.blocking_rules`):
+   workers. Per phone: `phone_shared` = the phone shows, in one week, three names, or two with stated ages
+   more than 5 years apart or two origins (an intermediary's phone, a shared contact; two names alone are
+   also one person's name variants). Block sizes for Splink's blocking rules (`model.blocking_rules`):
    `phone_block` (ads per phone), `name_muni_block`, `name_age_block`.
 2. `template_pairs`: pairs of ads whose texts are near-identical (MinHash LSH, 16 bands of 4 rows, then at
    least 60% equal signature values): the "template" shared contacts. Not a candidate source of the model:
@@ -56,11 +57,17 @@ def build_ads(con: duckdb.DuckDBPyConnection) -> int:
             FROM link_obs GROUP BY site, site_ad_id
         ),
         phone_week AS (
-            SELECT phone, week, count(DISTINCT name) AS names FROM link_obs
-            WHERE phone IS NOT NULL GROUP BY phone, week
+            SELECT phone, week, count(DISTINCT name) AS names, max(age) - min(age) AS age_span,
+                   count(DISTINCT origin) AS origins
+            FROM link_obs WHERE phone IS NOT NULL GROUP BY phone, week
         ),
         phones AS (
-            SELECT p.phone, max(p.names) >= 2 AS phone_shared,
+            -- shared: three names in one week, or two with ages 6+ years apart or two origins (one person
+            -- showing a name variant on a second ad is not an intermediary)
+            SELECT p.phone,
+                   coalesce(bool_or(p.names >= 3
+                                    OR (p.names >= 2 AND (p.age_span > 5 OR p.origins >= 2))), false)
+                   AS phone_shared,
                    (SELECT count(DISTINCT name) FROM link_obs AS x WHERE x.phone = p.phone) AS phone_names
             FROM phone_week AS p GROUP BY p.phone
         ),

@@ -61,6 +61,7 @@ class ScoredPairs:
     weight: np.ndarray  # Splink's match weight (log2 odds, term frequencies included)
     gamma: dict[str, np.ndarray]  # comparison level per pair (-1: null)
     parameters: LevelParameters
+    skipped_sessions: tuple[str, ...]  # EM sessions undone after Splink's m = 0 failure
     linker: Any = field(repr=False, default=None)  # the trained Splink linker (charts, waterfall)
 
 
@@ -117,11 +118,13 @@ def train_and_predict(ads: pa.Table, config: LinkConfig, db_api: Any = None) -> 
     linker = Linker(frame, settings(config.max_block), log_level=None)
     linker.training.estimate_probability_two_random_records_match(list(PRIOR_RULES), recall=PRIOR_RECALL)
     linker.training.estimate_u_using_random_sampling(max_pairs=config.u_pairs, seed=config.seed)
+    skipped = []
     for rule in TRAINING_RULES:
         saved = linker._settings_obj.core_model_settings.copy()
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(rule)
         except ValueError:
+            skipped.append(rule)
             # Splink 5.0.0: an EM step that drives a level's m to exactly 0.0 fails its own validation
             # (m < 1e-300) and leaves the model half-updated; the session is undone and skipped, the other
             # sessions estimate those comparisons (seen on small markets with many intermediary phones)
@@ -141,6 +144,7 @@ def train_and_predict(ads: pa.Table, config: LinkConfig, db_api: Any = None) -> 
         column["match_weight"].astype(np.float64),
         {n: column[f"gamma_{n}"].astype(np.int64) for n in parameters.names},
         parameters,
+        tuple(skipped),
         linker,
     )
 
