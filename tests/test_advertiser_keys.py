@@ -213,7 +213,7 @@ def explained(change: tuple[AdId, str, str, str], before: dict[AdId, str], after
 
 def test_relinking_week_after_week_keeps_keys(market: tuple[pa.Table, pa.Table]) -> None:
     con = connect(Path(":memory:"))
-    config = LinkConfig(bootstrap=5)
+    config = LinkConfig(replicates=5)
     add_weeks(con, market, range(0, 5))
     link_zicht(con, config)
     before = zicht_keys(con)

@@ -84,6 +84,19 @@ class Config(_Frozen):
         default_factory=lambda: {"nl": 0.55, "en": 0.25, "mixed": 0.12, "es": 0.04, "pl": 0.02, "ro": 0.02}
     )
     fault_rate: float = Field(0.0, ge=0, le=0.5)
+    # --- how differently one worker's ads state the same facts (docs/simulator.md "Realism"); 0 = never ---
+    age_shading_rate: float = Field(
+        0.0, ge=0, le=1
+    )  # share of (worker, site) pairs stating an age shaded 1-3 years down; half as many ads round it to 5s
+    price_drift_rate: float = Field(
+        0.0, ge=0, le=1
+    )  # share of workers whose price drifts over the year (-10%..+25%); as many (worker, site) pairs differ
+    origin_omission_rate: float = Field(
+        0.0, ge=0, le=1
+    )  # share of ads leaving out the origin that the worker states on her other ads
+    name_variant_rate: float = Field(
+        0.0, ge=0, le=1
+    )  # share of ads showing a variant of the display name (spelling, nickname, an added word or emoji)
     # --- sites: a list names the simulated sites (interfaces.md `sites`); a [sites] table gives the weekly
     # routine's base URLs (`[sites] a = "https://..."`), its names being the sites.
     sites: tuple[str, ...] | dict[str, str] = SITES

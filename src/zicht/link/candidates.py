@@ -1,17 +1,15 @@
-"""Ad records and candidate pairs, in SQL that runs on DuckDB (and, table for table, on Spark SQL).
+"""Ad records (one row per ad) and near-duplicate texts, in SQL that runs on DuckDB (and on Spark SQL).
 
 1. `link_ads`: one row per ad (site, site_ad_id), i.e. the observations blocked on the site ad code: the
-   values seen at most moments (phone and name pseudonyms, municipality, gender, origin, types), median age
-   and price, the first text signature, first and last week, whether the ad states several workers.
-   Per phone: `phone_shared` = the phone shows two or more different names in one week (an intermediary's
-   phone, a shared contact) and `phone_names` = how many names it shows over the period.
-2. `link_pairs`: candidate pairs (l < r) from five blocking rules: same phone pseudonym; same name pseudonym +
-   municipality; same name + stated age; a re-post (same site, age and municipality, the second ad first seen
-   within 2 weeks after the first one's last week: catches a new code with a new name and phone, and site c,
-   where phones are hidden); a shared MinHash-LSH band of the text signature (16 bands of 4 rows:
-   texts with Jaccard 0.6 collide in at least one band with probability 0.88, at 0.3 with 0.12). Blocks larger
-   than `max_block` ads only yield pairs that also agree on the name, so one template or intermediary phone
-   cannot make the pair count explode.
+   values seen at most moments (phone and name pseudonyms, municipality, gender, origin country and group,
+   types), median age and price, the first text signature, first and last week, whether the ad states several
+   workers. Per phone: `phone_shared` = the phone shows, in one week, three names, or two with stated ages
+   more than 5 years apart or two origins (an intermediary's phone, a shared contact; two names alone are
+   also one person's name variants). Block sizes for Splink's blocking rules (`model.blocking_rules`):
+   `phone_block` (ads per phone), `name_muni_block`, `name_age_block`.
+2. `template_pairs`: pairs of ads whose texts are near-identical (MinHash LSH, 16 bands of 4 rows, then at
+   least 60% equal signature values): the "template" shared contacts. Not a candidate source of the model:
+   on the simulated markets text candidates cost precision and the text comparison added nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +37,7 @@ def build_ads(con: duckdb.DuckDBPyConnection) -> int:
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE link_obs AS
         SELECT o.site, o.site_ad_id, m.week, o.phone_pseudonym AS phone, o.name_pseudonym AS name,
-               o.municipality_code AS muni, o.gender, o.origin_country AS origin, o.age,
+               o.municipality_code AS muni, o.gender, o.origin_country AS origin, o.origin_group, o.age,
                o.price_per_hour AS price,
                array_to_string(list_sort(o.types), ',') AS types, o.text_signature AS sig
                {", o.indicators" if _has_column(con, "observations", "indicators") else ""}
@@ -50,7 +48,8 @@ def build_ads(con: duckdb.DuckDBPyConnection) -> int:
         WITH per_ad AS (
             SELECT site, site_ad_id,
                    mode(phone) AS phone, mode(name) AS name, mode(muni) AS muni, mode(gender) AS gender,
-                   mode(origin) AS origin, CAST(round(median(age)) AS INTEGER) AS age, median(price) AS price,
+                   mode(origin) AS origin, mode(origin_group) AS origin_group,
+                   CAST(round(median(age)) AS INTEGER) AS age, median(price) AS price,
                    mode(nullif(types, '')) AS types,
                    arg_min(sig, week) FILTER (WHERE sig IS NOT NULL) AS sig,
                    min(week) AS first_week, max(week) AS last_week, count(*) AS n_obs,
@@ -58,68 +57,55 @@ def build_ads(con: duckdb.DuckDBPyConnection) -> int:
             FROM link_obs GROUP BY site, site_ad_id
         ),
         phone_week AS (
-            SELECT phone, week, count(DISTINCT name) AS names FROM link_obs
-            WHERE phone IS NOT NULL GROUP BY phone, week
+            SELECT phone, week, count(DISTINCT name) AS names, max(age) - min(age) AS age_span,
+                   count(DISTINCT origin) AS origins
+            FROM link_obs WHERE phone IS NOT NULL GROUP BY phone, week
         ),
         phones AS (
-            SELECT p.phone, max(p.names) >= 2 AS phone_shared,
+            -- shared: three names in one week, or two with ages 6+ years apart or two origins (one person
+            -- showing a name variant on a second ad is not an intermediary)
+            SELECT p.phone,
+                   coalesce(bool_or(p.names >= 3
+                                    OR (p.names >= 2 AND (p.age_span > 5 OR p.origins >= 2))), false)
+                   AS phone_shared,
                    (SELECT count(DISTINCT name) FROM link_obs AS x WHERE x.phone = p.phone) AS phone_names
             FROM phone_week AS p GROUP BY p.phone
         ),
         names AS (SELECT name, count(*) AS name_ads FROM per_ad WHERE name IS NOT NULL GROUP BY name)
         SELECT CAST(row_number() OVER (ORDER BY a.site, a.site_ad_id) - 1 AS BIGINT) AS ad_idx, a.*,
                coalesce(p.phone_shared, false) AS phone_shared, coalesce(p.phone_names, 0) AS phone_names,
-               coalesce(n.name_ads, 0) AS name_ads
+               coalesce(n.name_ads, 0) AS name_ads,
+               CAST(count(*) OVER (PARTITION BY a.phone) AS INTEGER) AS phone_block,
+               CAST(count(*) OVER (PARTITION BY a.name, a.muni) AS INTEGER) AS name_muni_block,
+               CAST(count(*) OVER (PARTITION BY a.name, a.age) AS INTEGER) AS name_age_block
         FROM per_ad AS a LEFT JOIN phones AS p USING (phone) LEFT JOIN names AS n USING (name)
         ORDER BY ad_idx
     """)
     return int(con.execute("SELECT count(*) FROM link_ads").fetchall()[0][0])
 
 
-def _block(key: str, max_block: int) -> str:
-    return f"""
-        SELECT a.ad_idx AS l, b.ad_idx AS r FROM (
-            SELECT *, count(*) OVER (PARTITION BY {key}) AS block_size FROM link_ads
-            WHERE {" AND ".join(f"{k.strip()} IS NOT NULL" for k in key.split(","))}
-        ) AS a JOIN link_ads AS b ON {" AND ".join(f"a.{k.strip()} = b.{k.strip()}" for k in key.split(","))}
-        WHERE a.ad_idx < b.ad_idx AND (a.block_size <= {max_block} OR a.name = b.name)"""
+TEMPLATE_SHARE = 0.6  # share of equal MinHash values (~ Jaccard of the word 3-shingles) for a template
 
 
-# a re-post that changed name and phone (or shows no phone, site c): same site, age and municipality, the
-# second ad appearing within 2 weeks of the first one's last week
-REPOST_BLOCK = """
-        SELECT least(a.ad_idx, b.ad_idx) AS l, greatest(a.ad_idx, b.ad_idx) AS r
-        FROM link_ads AS a JOIN link_ads AS b
-          ON a.site = b.site AND a.age = b.age AND a.muni = b.muni
-         AND b.first_week > a.last_week AND b.first_week <= a.last_week + 2"""
+def template_pairs(con: duckdb.DuckDBPyConnection, max_block: int = 400) -> int:
+    """Create the temp table `link_templates` (l, r) of ads with near-identical texts; returns their number.
 
-
-def build_pairs(
-    con: duckdb.DuckDBPyConnection, max_block: int = 400, use_text: bool = True, repost_block: bool = False
-) -> int:
-    """Create the temp table `link_pairs` (l, r) of candidate pairs; returns their number."""
-    parts = [
-        _block("phone", max_block),
-        _block("name, muni", max_block),
-        _block("name, age", max_block),
-        *([REPOST_BLOCK] if repost_block else []),
-    ]
-    if use_text:
-        con.execute(f"""
-            CREATE OR REPLACE TEMP TABLE link_bands AS
-            SELECT ad_idx, band, name,
-                   hash(list_slice(sig, band * {ROWS_PER_BAND} + 1, (band + 1) * {ROWS_PER_BAND})) AS band_key
-            FROM (SELECT ad_idx, sig, name, unnest(range({BANDS})) AS band
-                  FROM link_ads WHERE sig IS NOT NULL)
-        """)
-        parts.append(f"""
+    Spark: `hash(slice(...))` for the band key and `size(array_intersect(a, b))` for the overlap.
+    """
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE link_bands AS
+        SELECT ad_idx, band,
+               hash(list_slice(sig, band * {ROWS_PER_BAND} + 1, (band + 1) * {ROWS_PER_BAND})) AS band_key
+        FROM (SELECT ad_idx, sig, unnest(range({BANDS})) AS band FROM link_ads WHERE sig IS NOT NULL)
+    """)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE link_templates AS
+        SELECT DISTINCT p.l, p.r FROM (
             SELECT a.ad_idx AS l, b.ad_idx AS r FROM (
                 SELECT *, count(*) OVER (PARTITION BY band, band_key) AS block_size FROM link_bands
             ) AS a JOIN link_bands AS b USING (band, band_key)
-            WHERE a.ad_idx < b.ad_idx AND (a.block_size <= {max_block} OR a.name = b.name)""")
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE link_pairs AS SELECT DISTINCT l, r FROM ("
-        + " UNION ALL ".join(parts)
-        + ")"
-    )
-    return int(con.execute("SELECT count(*) FROM link_pairs").fetchall()[0][0])
+            WHERE a.ad_idx < b.ad_idx AND a.block_size <= {max_block}
+        ) AS p JOIN link_ads AS x ON x.ad_idx = p.l JOIN link_ads AS y ON y.ad_idx = p.r
+        WHERE len(list_intersect(x.sig, y.sig)) >= {int(TEMPLATE_SHARE * SIGNATURE_SIZE)}
+    """)
+    return int(con.execute("SELECT count(*) FROM link_templates").fetchall()[0][0])

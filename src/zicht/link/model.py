@@ -1,300 +1,244 @@
-"""Scoring candidate pairs: a Fellegi-Sunter model with u from random pairs and m from EM.
+"""Scoring candidate pairs with Splink (Fellegi-Sunter, trained by Splink's EM): Zicht's settings.
 
-Why not splink: splink runs this very model on DuckDB (and Spark), but it pulls in a large dependency tree
-(sqlglot, altair, jsonschema, ...) and its term-frequency and custom levels would need as much code as this
-file.
-We keep splink's recipe: comparison levels computed in SQL (portable to Spark SQL), u probabilities estimated
-on random pairs (almost all non-matches), m probabilities and the match share by expectation-maximisation
-over the candidate pairs' comparison patterns, null levels neutral (Bayes factor 1).
+Zicht writes no model code of its own: this module only says *what* Splink compares and how it trains.
+- Blocking (`blocking_rules`): pairs sharing a phone pseudonym, a name + municipality, or a name + stated age.
+  A block larger than `max_block` ads (an intermediary's phone, a very common name) only yields pairs that
+  also agree on the name, so one phone or name cannot make the pair count explode.
+- Comparisons (`comparisons`): phone with the shared-phone level (a custom level: agreeing on a phone that
+  shows several names in one week is weak evidence), name with Splink's term-frequency adjustment (agreeing on
+  a rare name says more than on "Lisa"), municipality (term frequency: Amsterdam is common), stated age and
+  price within tolerances (advertisers round and shade them per site), origin with a coarser "same origin
+  group" level (latina vs Colombiana), gender, services, and when the ads were online (timing).
+  "Differ while both ads are online" is its own level for phone and name: a person rarely shows two numbers
+  at once, but changes them between ads.
+- Training (`train`): u by Splink's random sampling; m by Splink's EM, one session per blocking rule
+  (personal phone; name + municipality; name + age), each session estimating the comparisons it does not
+  block on; the prior match share from deterministic rules with an assumed recall.
 
-Levels are chosen so the model can express the guard against intermediary phones: agreeing on a phone that
-shows several names in one week (a shared contact) is its own level, so EM learns that it is weak evidence;
-agreeing on a common name is weaker than on a rare one (splink's term-frequency idea, in buckets).
+The same settings run on Spark (`SparkAPI`): every level is plain SQL over `_l` / `_r` columns.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 from dataclasses import dataclass
+from typing import Any
 
-import duckdb
 import numpy as np
 
-from zicht.link.textsig import SIGNATURE_SIZE
-
-_CONCURRENT = "a.first_week <= b.last_week AND b.first_week <= a.last_week"
+PHONE_AGREES = 3  # phone levels (gamma) >= this agree on the phone (3: a shared phone, 4: a personal one)
 NAME_AGREES = 3  # name levels >= this agree on the name
-PHONE_AGREES = 3  # phone levels >= this agree on the phone (3: a shared phone, 4: a personal one)
-# levels that say the two ads disagree: never evidence for a match (see `_monotone`)
-DIFFER_LEVELS: dict[str, tuple[int, ...]] = {"phone": (1, 2), "name": (1, 2)}
 
-# name -> (number of levels incl. the null level 0, SQL giving the level for a pair of ads a, b)
-COMPARISONS: dict[str, tuple[int, str]] = {
-    # a person rarely shows two numbers (or names) at the same time, but changes them between ads: "differ
-    # while both ads are online" is its own level, apart from "differ" at different times
-    "phone": (
-        5,
-        "CASE WHEN a.phone IS NULL OR b.phone IS NULL THEN 0 "
-        f"WHEN a.phone <> b.phone AND {_CONCURRENT} THEN 1 "
-        "WHEN a.phone <> b.phone THEN 2 WHEN a.phone_shared THEN 3 ELSE 4 END",
-    ),
-    "name": (
-        6,
-        f"CASE WHEN a.name IS NULL OR b.name IS NULL THEN 0 WHEN a.name <> b.name AND {_CONCURRENT} THEN 1 "
-        "WHEN a.name <> b.name THEN 2 WHEN a.name_ads > 100 THEN 3 WHEN a.name_ads > 10 THEN 4 ELSE 5 END",
-    ),
-    "muni": (3, "CASE WHEN a.muni IS NULL OR b.muni IS NULL THEN 0 WHEN a.muni <> b.muni THEN 1 ELSE 2 END"),
-    "age": (
-        4,
-        "CASE WHEN a.age IS NULL OR b.age IS NULL THEN 0 WHEN abs(a.age - b.age) > 3 THEN 1 "
-        "WHEN abs(a.age - b.age) > 1 THEN 2 ELSE 3 END",
-    ),
-    "gender": (
-        3,
-        "CASE WHEN a.gender IS NULL OR b.gender IS NULL THEN 0 WHEN a.gender <> b.gender THEN 1 ELSE 2 END",
-    ),
-    "origin": (
-        3,
-        "CASE WHEN a.origin IS NULL OR b.origin IS NULL THEN 0 WHEN a.origin <> b.origin THEN 1 ELSE 2 END",
-    ),
-    "price": (
-        4,
-        "CASE WHEN a.price IS NULL OR b.price IS NULL THEN 0 "
-        "WHEN abs(a.price - b.price) > 0.2 * greatest(a.price, b.price) THEN 1 "
-        "WHEN a.price <> b.price THEN 2 ELSE 3 END",
-    ),
-    "types": (
-        3,
-        "CASE WHEN a.types IS NULL OR b.types IS NULL THEN 0 WHEN a.types <> b.types THEN 1 ELSE 2 END",
-    ),
-    # shared MinHash values ~ Jaccard x SIGNATURE_SIZE (values are 31-bit, so equal values at different
-    # positions are negligible); Spark: size(array_intersect(a.sig, b.sig))
-    "text": (
-        4,
-        "CASE WHEN a.sig IS NULL OR b.sig IS NULL THEN 0 "
-        f"WHEN len(list_intersect(a.sig, b.sig)) >= {int(0.6 * SIGNATURE_SIZE)} THEN 3 "
-        f"WHEN len(list_intersect(a.sig, b.sig))"
-        f" >= {int(0.2 * SIGNATURE_SIZE)} THEN 2 ELSE 1 END",
-    ),
-    # when: same site and both visible in a common week (two ads at once: rarely one person) / same site,
-    # one after the other within 2 weeks (a re-post) / same site later / other site at the same time / other
-    # site, never at the same time
-    "timing": (
-        6,
-        "CASE WHEN a.site = b.site AND a.first_week <= b.last_week AND b.first_week <= a.last_week "
-        "THEN 1 WHEN a.site = b.site "
-        "AND least(abs(b.first_week - a.last_week), abs(a.first_week - b.last_week)) <= 2 THEN 2 "
-        "WHEN a.site = b.site THEN 3 "
-        "WHEN a.first_week <= b.last_week AND b.first_week <= a.last_week THEN 4 ELSE 5 END",
-    ),
-}
+_CONCURRENT = "first_week_l <= last_week_r AND first_week_r <= last_week_l"
 
 
-def comparison_sql(pairs: str) -> str:
-    """SELECT l, r and one level column per comparison for the pairs in table `pairs` (columns l, r)."""
-    levels = ",\n       ".join(f"{sql} AS {name}" for name, (_, sql) in COMPARISONS.items())
-    return (
-        f"SELECT p.l, p.r,\n       {levels}\nFROM {pairs} AS p "
-        "JOIN link_ads AS a ON a.ad_idx = p.l JOIN link_ads AS b ON b.ad_idx = p.r"
-    )
+def _null(col: str) -> dict[str, Any]:
+    return {"sql_condition": f"{col}_l IS NULL OR {col}_r IS NULL", "label_for_charts": "null",
+            "is_null_level": True}  # fmt: skip
+
+
+def _level(sql: str, label: str, tf_adjustment_column: str | None = None) -> dict[str, Any]:
+    level: dict[str, Any] = {"sql_condition": sql, "label_for_charts": label}
+    if tf_adjustment_column:  # Splink's term-frequency adjustment on this level (weight 1)
+        level |= {"tf_adjustment_column": tf_adjustment_column, "tf_adjustment_weight": 1.0}
+    return level
+
+
+# Levels are listed from the most to the least similar after the null level (Splink's order: the first
+# matching CASE wins); Splink numbers them the other way round (gamma 0 = the last, least similar level).
+def comparisons(age_tolerance: tuple[int, int] = (2, 5)) -> list[dict[str, Any]]:
+    """Splink comparison dicts (levels are SQL over `col_l` / `col_r`)."""
+    near, far = age_tolerance
+    return [
+        {
+            "output_column_name": "phone",
+            "comparison_levels": [
+                _null("phone"),
+                _level("phone_l = phone_r AND NOT phone_shared_l", "same personal phone"),
+                # Zicht's shared-phone level: one phone showing several names in one week (an intermediary)
+                _level("phone_l = phone_r", "same shared phone (several names in a week)"),
+                _level(f"{_CONCURRENT}", "other phone while both ads are online"),
+                _level("ELSE", "other phone, at other times"),
+            ],
+        },
+        {
+            "output_column_name": "name",
+            "comparison_levels": [
+                _null("name"),
+                _level("name_l = name_r", "same name", tf_adjustment_column="name"),
+                _level(f"{_CONCURRENT}", "other name while both ads are online"),
+                _level("ELSE", "other name, at other times"),
+            ],
+        },
+        {
+            "output_column_name": "muni",
+            "comparison_levels": [
+                _null("muni"),
+                _level("muni_l = muni_r", "same municipality", tf_adjustment_column="muni"),
+                _level("ELSE", "other municipality"),
+            ],
+        },
+        {
+            "output_column_name": "age",
+            "comparison_levels": [
+                _null("age"),
+                _level("age_l = age_r", "same stated age"),
+                _level(f"abs(age_l - age_r) <= {near}", f"age within {near} years"),
+                _level(f"abs(age_l - age_r) <= {far}", f"age within {far} years"),
+                _level("ELSE", f"age more than {far} years apart"),
+            ],
+        },
+        {
+            "output_column_name": "price",
+            "comparison_levels": [
+                _null("price"),
+                _level("price_l = price_r", "same price"),
+                _level("abs(price_l - price_r) <= 0.15 * greatest(price_l, price_r)", "price within 15%"),
+                _level("abs(price_l - price_r) <= 0.35 * greatest(price_l, price_r)", "price within 35%"),
+                _level("ELSE", "price more than 35% apart"),
+            ],
+        },
+        {
+            "output_column_name": "origin",
+            "comparison_levels": [
+                {**_null("origin_group")},
+                _level("origin_l = origin_r", "same origin country"),
+                _level("origin_group_l = origin_group_r", "same origin group (one may name no country)"),
+                _level("ELSE", "other origin"),
+            ],
+        },
+        {
+            "output_column_name": "gender",
+            "comparison_levels": [
+                _null("gender"),
+                _level("gender_l = gender_r", "same gender"),
+                _level("ELSE", "other gender"),
+            ],
+        },
+        {
+            "output_column_name": "types",
+            "comparison_levels": [
+                _null("types"),
+                _level("types_l = types_r", "same services"),
+                _level("ELSE", "other services"),
+            ],
+        },
+        {
+            # same site and both online in a common week (two ads at once: rarely one person) / same site,
+            # one after the other within 2 weeks (a re-post) / same site later / other site at the same time
+            # (a cross-post) / other site, never at the same time
+            "output_column_name": "timing",
+            "comparison_levels": [
+                _level(f"site_l = site_r AND {_CONCURRENT}", "same site, online at once"),
+                _level(
+                    "site_l = site_r AND least(abs(first_week_r - last_week_l), "
+                    "abs(first_week_l - last_week_r)) <= 2",
+                    "same site, re-post within 2 weeks",
+                ),
+                _level("site_l = site_r", "same site, later"),
+                _level(f"{_CONCURRENT}", "other site, online at once"),
+                _level("ELSE", "other site, other times"),
+            ],
+        },
+    ]
+
+
+def blocking_rules(max_block: int) -> list[str]:
+    """Candidate pairs: same phone, same name + municipality, same name + stated age (Splink SQL rules).
+    `*_block` columns hold the block sizes (`candidates.build_ads`)."""
+    return [
+        f"l.phone = r.phone AND (l.phone_block <= {max_block} OR l.name = r.name)",
+        f"l.name = r.name AND l.muni = r.muni AND l.name_muni_block <= {max_block}",
+        f"l.name = r.name AND l.age = r.age AND l.name_age_block <= {max_block}",
+    ]
+
+
+# EM sessions (splink's recipe: a blocking rule per session, the comparisons it blocks on are not estimated)
+TRAINING_RULES = (
+    "l.phone = r.phone AND NOT l.phone_shared",
+    "l.name = r.name AND l.muni = r.muni",
+    "l.name = r.name AND l.age = r.age",
+)
+# deterministic rules for the prior match share (Splink's estimate_probability_two_random_records_match)
+PRIOR_RULES = ("l.phone = r.phone AND l.name = r.name",)
+PRIOR_RECALL = 0.7  # assumed share of the true pairs that the prior rules find
+
+COLUMNS = (
+    "ad_idx", "site", "phone", "phone_shared", "name", "muni", "age", "price", "origin", "origin_group",
+    "gender", "types", "first_week", "last_week", "phone_block", "name_muni_block", "name_age_block",
+)  # fmt: skip
+
+
+def settings(max_block: int, threshold_columns: bool = True) -> dict[str, Any]:
+    """The Splink settings dict of Zicht's model."""
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "ad_idx",
+        "comparisons": comparisons(),
+        "blocking_rules_to_generate_predictions": blocking_rules(max_block),
+        "retain_matching_columns": True,
+        "retain_intermediate_calculation_columns": threshold_columns,
+        "additional_columns_to_retain": [],
+        "max_iterations": 25,
+        "em_convergence": 0.0001,
+    }
 
 
 @dataclass(frozen=True)
-class FittedModel:
-    """Estimated parameters: per comparison, m and u per level (level 0 = null, neutral), and the share of
-    matches among candidate pairs."""
+class LevelParameters:
+    """Trained m and u per comparison level (gamma order, null level excluded), for the interval and docs."""
 
     names: tuple[str, ...]
+    labels: tuple[tuple[str, ...], ...]
     m: tuple[np.ndarray, ...]
     u: tuple[np.ndarray, ...]
-    match_share: float
-    iterations: int
-
-    def log2_bayes_factors(self, patterns: np.ndarray) -> np.ndarray:
-        """Sum of log2(m/u) over comparisons for each row of level codes."""
-        total = np.zeros(len(patterns))
-        for k in range(len(self.names)):
-            weights = np.log2(self.m[k] / self.u[k])
-            weights[0] = 0.0
-            total += weights[patterns[:, k]]
-        return total
-
-    def probabilities(self, patterns: np.ndarray) -> np.ndarray:
-        """Posterior match probability of each pattern among candidate pairs."""
-        prior = np.log2(self.match_share / (1 - self.match_share))
-        return 1.0 / (1.0 + np.exp2(-(prior + self.log2_bayes_factors(patterns))))
+    prior: float
 
     def describe(self) -> list[dict[str, object]]:
-        """m, u and match weight per comparison level (for docs and reports)."""
         return [
-            {
-                "comparison": n,
-                "level": lvl,
-                "m": float(self.m[k][lvl]),
-                "u": float(self.u[k][lvl]),
-                "log2_bf": float(np.log2(self.m[k][lvl] / self.u[k][lvl])),
-            }
+            {"comparison": n, "gamma": g, "label": self.labels[k][g], "m": float(self.m[k][g]),
+             "u": float(self.u[k][g]), "log2_bf": float(math.log2(self.m[k][g] / self.u[k][g]))}
             for k, n in enumerate(self.names)
-            for lvl in range(1, len(self.m[k]))
-        ]
+            for g in range(len(self.m[k]))
+        ]  # fmt: skip
 
 
-def pattern_counts(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct comparison patterns of a pair query and how often each occurs."""
-    cols = ", ".join(COMPARISONS)
-    rows = con.execute(f"SELECT {cols}, count(*) AS n FROM ({sql}) GROUP BY ALL").fetchnumpy()
-    patterns = np.stack([rows[c].astype(np.int64) for c in COMPARISONS], axis=1)
-    return patterns, rows["n"].astype(np.float64)
+PROBABILITY_FLOOR = 1e-4  # no level is impossible: extraction errors happen (a cap on Splink's vetoes)
 
 
-def estimate_u(con: duckdb.DuckDBPyConnection, n_ads: int, samples: int, seed: int) -> tuple[np.ndarray, ...]:
-    """u per level from uniformly random pairs of distinct ads (Laplace-smoothed)."""
-    rng = np.random.default_rng(seed)
-    left = rng.integers(0, n_ads, samples)
-    right = rng.integers(0, n_ads, samples)
-    keep = left != right
-    pairs = {"l": np.minimum(left, right)[keep], "r": np.maximum(left, right)[keep]}
-    con.register("link_random_pairs_np", pairs)
-    con.execute("CREATE OR REPLACE TEMP TABLE link_random_pairs AS SELECT * FROM link_random_pairs_np")
-    con.unregister("link_random_pairs_np")
-    patterns, counts = pattern_counts(con, comparison_sql("link_random_pairs"))
-    out = []
-    for k, (_, (levels, _)) in enumerate(COMPARISONS.items()):
-        tally = np.bincount(patterns[:, k], weights=counts, minlength=levels) + 1.0
-        out.append(tally / tally.sum())
-    return tuple(out)
+def level_parameters(linker: Any) -> LevelParameters:
+    """m and u of the trained Splink model per comparison, indexed by gamma (0 = the least similar)."""
+    names, labels, ms, us = [], [], [], []
+    for comparison in linker._settings_obj.comparisons:
+        levels = [lvl for lvl in comparison.comparison_levels if not lvl.is_null_level]
+        by_gamma = sorted(levels, key=lambda lvl: lvl.comparison_vector_value)
+        names.append(comparison.output_column_name)
+        labels.append(tuple(lvl.label_for_charts for lvl in by_gamma))
+        ms.append(np.array([_prob(lvl.m_probability) for lvl in by_gamma]))
+        us.append(np.array([_prob(lvl.u_probability) for lvl in by_gamma]))
+    prior = float(linker._settings_obj._probability_two_random_records_match)
+    return LevelParameters(tuple(names), tuple(labels), tuple(ms), tuple(us), prior)
 
 
-PROBABILITY_FLOOR = 1e-3  # no level is impossible: extraction errors happen, so one level alone never decides
+def _prob(value: float | None) -> float:
+    if value is None or not np.isfinite(value):
+        return PROBABILITY_FLOOR
+    return max(float(value), PROBABILITY_FLOOR)
 
 
-def _floored(tally: np.ndarray) -> np.ndarray:
-    share = tally / max(float(tally.sum()), 1e-12)
-    share = np.maximum(share, PROBABILITY_FLOOR)
-    return share / share.sum()
+def floor_parameters(linker: Any) -> None:
+    """Floor every trained m and u at PROBABILITY_FLOOR (Splink's EM can drive a level to 0 on a market
+    where nobody ever shows it: a veto of -40 bits that one extraction error would turn into a split)."""
+    for comparison in linker._settings_obj.comparisons:
+        for lvl in comparison.comparison_levels:
+            if lvl.is_null_level:
+                continue
+            for attr in ("m_probability", "u_probability"):
+                value = getattr(lvl, attr)
+                if value is not None and value < PROBABILITY_FLOOR:
+                    setattr(lvl, attr, PROBABILITY_FLOOR)
 
 
-def _monotone(m: list[np.ndarray], u: list[np.ndarray]) -> list[np.ndarray]:
-    """A disagreement is never evidence for a match: cap m at u on every comparison's "differ" levels.
-
-    Without this, EM on a market with many intermediary phones can settle on the wrong split (candidates that
-    share a phone as "non-matches", everything else as "matches", so differing phones count for a link).
-    """
-    out = []
-    for name, m_k, u_k in zip(COMPARISONS, m, u, strict=True):
-        if name != "timing":
-            differ = np.array(DIFFER_LEVELS.get(name, (1,)))
-            over = differ[m_k[differ] > u_k[differ]]
-            if len(over):
-                capped = np.zeros(len(m_k), dtype=bool)
-                capped[over] = True
-                rest = m_k[~capped]
-                # the excess goes to the other levels, capped levels stay exactly at u
-                rest = rest / rest.sum() * (1.0 - u_k[capped].sum())
-                m_k = m_k.copy()
-                m_k[~capped] = rest
-                m_k[capped] = u_k[capped]
-        out.append(m_k)
-    return out
-
-
-def fit(
-    patterns: np.ndarray,
-    counts: np.ndarray,
-    u_start: tuple[np.ndarray, ...],
-    max_iter: int = 200,
-    tol: float = 1e-6,
-    start: FittedModel | None = None,
-    fix_u: bool = False,
-    fix_m: bool = False,
-) -> FittedModel:
-    """EM for m, u and the match share on the candidate pairs' patterns.
-
-    u starts from random pairs but is re-estimated: candidate pairs agree on a blocking key by construction,
-    so their non-matches do not look like random pairs (holding u fixed makes EM call every candidate a
-    match). m starts from "higher level = likelier match", which fixes which class is the match class;
-    `start` (a fitted model) warm-starts the refits of the bootstrap instead.
-    """
-    names = tuple(COMPARISONS)
-    m = []
-    for levels, _ in COMPARISONS.values():
-        ramp = np.linspace(1.0, float(levels) ** 2, levels)
-        m.append(ramp / ramp.sum())
-    model = start or FittedModel(names, tuple(m), u_start, 0.3, 0)
-    for iteration in range(1, max_iter + 1):
-        p = model.probabilities(patterns)
-        w_match = counts * p
-        w_non = counts * (1 - p)
-        share = float(np.clip(w_match.sum() / counts.sum(), 1e-6, 1 - 1e-6))
-        new_m, new_u = [], []
-        for k, (levels, _) in enumerate(COMPARISONS.values()):
-            new_m.append(
-                model.m[k]
-                if fix_m
-                else _floored(np.bincount(patterns[:, k], weights=w_match, minlength=levels))
-            )
-            tally_u = np.bincount(patterns[:, k], weights=w_non, minlength=levels)
-            new_u.append(model.u[k] if fix_u else _floored(tally_u))
-        new_m = _monotone(new_m, new_u)
-        change = max(
-            float(np.abs(a - b).max()) for a, b in zip(new_m + new_u, model.m + model.u, strict=True)
-        )
-        model = FittedModel(names, tuple(new_m), tuple(new_u), share, iteration)
-        if change < tol:
-            break
-    return model
-
-
-# splink's training recipe: one EM session per blocking rule, u fixed at the random-pair values; a session
-# does not estimate (and neutralises) the comparisons its rule blocks on, because inside the block they agree
-# by construction. Each comparison's m is the mean over the sessions that estimated it.
-SESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("phone", ("phone",)),  # pairs agreeing on a personal phone
-    ("name_muni", ("name", "muni")),
-    ("name_age", ("name", "age")),
-)
-
-
-def _session_rows(name: str, patterns: np.ndarray) -> np.ndarray:
-    col = {c: i for i, c in enumerate(COMPARISONS)}
-    if name == "phone":
-        return patterns[:, col["phone"]] == PHONE_AGREES + 1
-    other = "muni" if name == "name_muni" else "age"
-    return (patterns[:, col["name"]] >= NAME_AGREES) & (patterns[:, col[other]] == COMPARISONS[other][0] - 1)
-
-
-def fit_sessions(
-    patterns: np.ndarray, counts: np.ndarray, u_random: tuple[np.ndarray, ...], max_iter: int = 200
-) -> FittedModel:
-    """m by EM in blocking-rule sessions with u fixed at the random-pair values, then u and the match share
-    among all candidate pairs by EM with m fixed. Robust where the all-pairs EM (`fit`) can settle on a wrong
-    split: with many intermediary phones it took "same name" for "same person"."""
-    names = tuple(COMPARISONS)
-    estimates: dict[str, list[np.ndarray]] = {n: [] for n in names}
-    for session, blocked in SESSIONS:
-        rows = _session_rows(session, patterns)
-        if counts[rows].sum() < 20:
-            continue
-        sub = patterns[rows].copy()
-        for b in blocked:
-            sub[:, names.index(b)] = 0  # neutral
-        model = fit(sub, counts[rows], u_random, max_iter=max_iter, fix_u=True)
-        for k, n in enumerate(names):
-            if n not in blocked:
-                estimates[n].append(model.m[k])
-    m = []
-    for k, n in enumerate(names):
-        if estimates[n]:
-            m.append(np.mean(estimates[n], axis=0))
-        else:
-            ramp = np.linspace(1.0, float(len(u_random[k])) ** 2, len(u_random[k]))
-            m.append(ramp / ramp.sum())
-    # u and the share among the candidates by EM with m held: candidate non-matches agree on a blocking key
-    # by construction, so their u is not the random pairs' u; holding m keeps the match class anchored
-    return fit(
-        patterns,
-        counts,
-        u_random,
-        max_iter=max_iter,
-        start=FittedModel(names, tuple(m), u_random, 0.3, 0),
-        fix_m=True,
-    )
+def quiet_splink() -> None:
+    logging.getLogger("splink").setLevel(logging.ERROR)

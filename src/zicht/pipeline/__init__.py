@@ -151,9 +151,11 @@ def ingest_runs(
 
 @contextmanager
 def _worker_pool(workers: int, data_dir: Path) -> Iterator[ProcessPoolExecutor]:
-    """Extraction processes forked from this one (so that they die with it, see die_with_parent); on an error
-    or Ctrl-C, runs not yet started are cancelled instead of awaited."""
-    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    """Extraction processes started by this one (so that they die with it, see die_with_parent); on an error
+    or Ctrl-C, runs not yet started are cancelled instead of awaited. Started with spawn, not fork: forking a
+    process whose other threads (a crawl worker's spawner, a served site, DuckDB's) hold locks can crash the
+    child."""
+    context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(data_dir, os.getpid())
     )

@@ -1067,6 +1067,7 @@ class _Assembler:
     def __init__(self, market: Market) -> None:
         self.m = market
         self.rng = market.rng
+        self.realism = np.random.default_rng([market.config.seed, 16])  # realism draws only
 
     def tables(self) -> MarketTables:
         m, rng = self.m, self.rng
@@ -1088,6 +1089,7 @@ class _Assembler:
             [f"{SITE_CODES[s]}:{code}" for s, code in zip(site, site_ad_id, strict=True)], dtype=object
         )
         content = self._content(site)
+        ad_names = self._name_variants(np.array(m.names, dtype=object)[ads.view("name")])
         # rows: one per (ad, worker), in ad order
         chain = ads.view("chain")
         members = np.stack([ch["worker"][chain], ch["w2"][chain], ch["w3"][chain]], axis=1)
@@ -1108,9 +1110,7 @@ class _Assembler:
                 "site": pa.array(np.array(SITE_CODES, dtype=object)[site[row_ad]], type=pa.string()),
                 "site_ad_id": pa.array(site_ad_id[row_ad], type=pa.string()),
                 "worker_id": pa.array(worker_ids[row_worker], type=pa.string()),
-                "display_name": pa.array(
-                    np.array(m.names, dtype=object)[ads.view("name")[row_ad]], type=pa.string()
-                ),
+                "display_name": pa.array(ad_names[row_ad], type=pa.string()),
                 "phone_e164": pa.array(content["phone_e164"][row_ad], type=pa.string()),
                 "posted_week": pa.array(ads.view("posted")[row_ad], type=pa.int32()),
                 "removed_week": pa.array(ads.view("removed")[row_ad], type=pa.int32()),
@@ -1197,9 +1197,13 @@ class _Assembler:
         # per ad
         w = worker[chain]
         posted = ads.view("posted")
-        stated_age = np.where(stated["age"][chain], wk["age"][w] + np.maximum(posted, 0) // 52, -1)
+        real_age = wk["age"][w] + np.maximum(posted, 0) // 52
+        stated_age = np.where(stated["age"][chain], self._shaded_ages(real_age, w, site, posted), -1)
         origin = np.where(wk["origin_stated"][w], wk["country"][w], -1)
-        price = wk["price"][w]
+        price = self._drifted_prices(wk["price"][w], w, site, posted)
+        if m.config.origin_omission_rate > 0:
+            omit = self.realism.random(n) < m.config.origin_omission_rate
+            origin = np.where(omit, -1, origin)
         units = np.array(PRICE_UNITS, dtype=object)[unit[chain]]
         hours = np.array([UNIT_HOURS[u] for u in PRICE_UNITS])[unit[chain]]
         step = np.where(hours * price < 100, 5.0, 10.0)
@@ -1261,6 +1265,74 @@ class _Assembler:
             "indicators": np.array(indicator_lists + [None], dtype=object)[:-1],
             "text_seed": text_seed.astype(np.int64),
         }
+
+    # --- realism (config: age_shading_rate, price_drift_rate, origin_omission_rate, name_variant_rate) ---
+    # Drawn from their own generator, so a market with every rate at 0 is the same as before they existed.
+    def _shaded_ages(
+        self, age: np.ndarray, w: np.ndarray, site: np.ndarray, posted: np.ndarray
+    ) -> np.ndarray:
+        """Per (worker, site) a shading of 1-3 years down, with probability age_shading_rate; per ad,
+        with half that probability, the age rounded to a multiple of 5. Never under 18."""
+        rate = self.m.config.age_shading_rate
+        if rate <= 0:
+            return age
+        n_workers = self.m.workers.size
+        shaded = self.realism.random((n_workers, 3)) < rate
+        down = self.realism.integers(1, 4, size=(n_workers, 3)) * shaded
+        out = age - down[w, site]
+        rounded = self.realism.random(len(age)) < rate / 2
+        out = np.where(rounded, np.round(out / 5) * 5, out).astype(age.dtype)
+        return np.maximum(out, 18)
+
+    def _drifted_prices(
+        self, price: np.ndarray, w: np.ndarray, site: np.ndarray, posted: np.ndarray
+    ) -> np.ndarray:
+        """With probability price_drift_rate a worker's price drifts linearly over the year (-10% to +25% a
+        year), and independently a (worker, site) pair asks 15% or 10% less, or 10% or 20% more."""
+        rate = self.m.config.price_drift_rate
+        if rate <= 0:
+            return price
+        n_workers = self.m.workers.size
+        drift = np.where(
+            self.realism.random(n_workers) < rate, self.realism.uniform(-0.10, 0.25, n_workers), 0
+        )
+        factors = np.array([0.85, 0.9, 1.1, 1.2])
+        by_site = np.where(
+            self.realism.random((n_workers, 3)) < rate,
+            factors[self.realism.integers(0, len(factors), size=(n_workers, 3))],
+            1.0,
+        )
+        return price * (1 + drift[w] * np.maximum(posted, 0) / 52) * by_site[w, site]
+
+    def _name_variants(self, names: np.ndarray) -> np.ndarray:
+        """With probability name_variant_rate an ad shows a variant of its display name: a spelling (a doubled
+        or swapped letter), a nickname, an added word, or an added emoji."""
+        rate = self.m.config.name_variant_rate
+        if rate <= 0:
+            return names
+        out = names.copy()
+        pick = np.flatnonzero(self.realism.random(len(names)) < rate)
+        kinds = self.realism.integers(0, 4, size=len(pick))
+        words = ("Sexy", "Hot", "NEW", "Real")
+        emoji = ("\U0001f48b", "\U0001f339", "\u2764\ufe0f", "\U0001f525")
+        choice = self.realism.integers(0, 4, size=len(pick))
+        for i, kind, c in zip(pick.tolist(), kinds.tolist(), choice.tolist(), strict=True):
+            name = str(names[i])
+            parts = name.split(" ")
+            core = max(parts, key=len)
+            if kind == 0 and len(core) > 3:  # spelling: i <-> y, or a doubled consonant
+                variant = core.replace("i", "y", 1) if "i" in core[1:] else core[:2] + core[2] + core[2:]
+            elif kind == 1 and len(core) > 4:  # nickname
+                variant = core[:3] + ("y" if core[2] not in "aeiouy" else "")
+            else:
+                variant = core
+            name = name.replace(core, variant, 1)
+            if kind == 2:
+                name = f"{words[c]} {name}" if words[c] != "NEW" else f"{name} NEW"
+            elif kind == 3:
+                name = f"{name} {emoji[c]}"
+            out[i] = name
+        return out
 
     def _languages(self, worker: np.ndarray, chain_site: np.ndarray) -> np.ndarray:
         """Ad language: site c is English; a/b follow language_mix, with es/pl/ro only for workers who
