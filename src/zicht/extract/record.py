@@ -74,10 +74,6 @@ def _extract_without_language(ad: AdInput, places: PlaceIndex) -> tuple[AdRecord
         stated = age_from_text(text, places.names)
         age = stated[0] if stated else None
 
-    price = price_from_field(fields["rate"]) if fields.get("rate") else None
-    if price is None:
-        price = price_per_hour(text.raw, text.folded)
-
     municipality = places.lookup(fields["city"]) if fields.get("city") else None
     if municipality is None:
         found = places.find(text)
@@ -89,6 +85,10 @@ def _extract_without_language(ad: AdInput, places: PlaceIndex) -> tuple[AdRecord
     if phone is None:
         in_text = phone_from_text(text, region)
         phone = in_text[0] if in_text else None
+
+    price = price_from_field(fields["rate"]) if fields.get("rate") else None
+    if price is None:
+        price = price_per_hour(text.raw, text.folded)
 
     terms = licence_terms(text)
     if fields.get("name"):  # "Privéhuis De Roos", "Club Venus": the display name names the venue

@@ -10,16 +10,17 @@ accents, "ł" as "l"):
   (`numbers`); checked against num2words in the tests;
 - first_person: "ik ben", "i am" ... before a stated age or name;
 - age_units: "jaar", "years", "lat" ... after an age;
-- hour_words: the hour and its abbreviations ("uur", "hr", "hodina");
+- hour_words: the hour and its abbreviations ("uur", "hr", "hodina"); half_hour: "half uur", "půl hodiny";
 - currency: currency words before or after an amount;
 - nationality: nationality forms not yet in origin.py's tables (word -> ISO 3166 code);
 - reception / outcall: phrases that state incall or outcall (read by types.py as the "lexicon" families,
   with its negation);
 - phone_old / phone_new: words marking a number as the old one or the current one.
 
-Migration status (docs/extraction.md): numbers, first_person, age_units, hour_words, currency, phone_old/new
-are read from here for every language; most nationality forms, negators, person nouns and the reception and
-outcall phrase families of the first ten languages still sit in origin.py, text.py and types.py.
+Migration status (docs/extraction.md): numbers, first_person, age_units, hour_words, half_hour, currency,
+phone_old/new are read from here for every language; most nationality forms, negators, person nouns and
+the reception and outcall phrase families of the first ten languages still sit in origin.py, text.py and
+types.py.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Lexicon:
     first_person: tuple[str, ...] = ()
     age_units: tuple[str, ...] = ()
     hour_words: tuple[str, ...] = ()
+    half_hour: tuple[str, ...] = ()
     currency: tuple[str, ...] = ()
     nationality: Mapping[str, str] = field(default_factory=dict)
     reception: tuple[str, ...] = ()

@@ -15,6 +15,7 @@ LEXICON = Lexicon(
     first_person=("аз съм",),
     age_units=("години", "годинки", "лет", "года", "г.", "г"),
     hour_words=("час", "часа"),
+    half_hour=("половин час",),
     currency=("евро",),
     phone_old=("стар", "стария"),
     phone_new=("нов", "новия"),

@@ -32,6 +32,7 @@ LEXICON = Lexicon(
     first_person=("jsem", "je mi"),
     age_units=("let", "roky", "roků"),
     hour_words=("hodina", "hodinu", "hodiny", "hod"),
+    half_hour=("půl hodiny",),
     nationality={
         "Češka": "CZ",
         "Slovenka": "SK",

@@ -15,6 +15,7 @@ LEXICON = Lexicon(
     first_person=("ich bin",),
     age_units=("jahre", "jahren"),
     hour_words=("std", "stunde", "stunden"),
+    half_hour=("halbe stunde",),
     phone_old=("alte", "alten", "bisherige", "frühere"),
     phone_new=("neue", "neuen", "neu", "aktuelle"),
 )

@@ -13,6 +13,7 @@ LEXICON = Lexicon(
     first_person=("i am", "i'm", "im"),
     age_units=("years old", "year old", "years", "year", "yrs", "yr", "yo", "y/o", "y.o"),
     hour_words=("hour", "hours", "hr", "hrs", "h"),
+    half_hour=("half hour", "half an hour", "hh"),
     currency=("roses", "$", "usd", "dollar", "dollars"),
     phone_old=("old", "previous", "former", "no longer", "not in use"),
     phone_new=("new", "current", "now"),

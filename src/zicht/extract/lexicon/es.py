@@ -18,6 +18,7 @@ LEXICON = Lexicon(
     first_person=("soy", "tengo"),
     age_units=("años", "añitos", "anyos"),
     hour_words=("hora", "horas"),
+    half_hour=("media hora",),
     currency=("euros",),
     phone_old=("antiguo", "anterior", "viejo"),
     phone_new=("nuevo", "actual"),

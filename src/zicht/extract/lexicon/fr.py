@@ -21,6 +21,7 @@ LEXICON = Lexicon(
     first_person=("je suis", "j'ai"),
     age_units=("ans",),
     hour_words=("heure", "heures"),
+    half_hour=("demi-heure",),
     phone_old=("ancien", "ancienne"),
     phone_new=("nouveau", "nouvelle", "actuel"),
 )

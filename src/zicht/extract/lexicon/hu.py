@@ -13,6 +13,7 @@ LEXICON = Lexicon(
     ),
     age_units=("éves",),
     hour_words=("óra", "órák"),
+    half_hour=("fél óra",),
     phone_old=("régi",),
     phone_new=("új",),
 )

@@ -18,6 +18,7 @@ LEXICON = Lexicon(
     first_person=("sono", "ho"),
     age_units=("anni",),
     hour_words=("ora", "ore"),
+    half_hour=("mezz'ora", "mezzora"),
     phone_old=("vecchio", "precedente"),
     phone_new=("nuovo", "attuale"),
 )

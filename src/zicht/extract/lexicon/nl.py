@@ -14,6 +14,7 @@ LEXICON = Lexicon(
     first_person=("ik ben",),
     age_units=("jaar", "jaartjes", "jr", "j", "jarige"),
     hour_words=("uur", "uurtje", "u"),
+    half_hour=("half uur", "halfuur", "halfuurtje", "halfje"),
     currency=("rozen",),
     phone_old=("oud", "oude", "vorig", "vorige", "niet meer", "vroeger", "ex"),
     phone_new=("nieuw", "nieuwe", "huidig", "huidige", "nu", "voortaan"),

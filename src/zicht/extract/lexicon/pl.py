@@ -15,6 +15,7 @@ LEXICON = Lexicon(
     first_person=("jestem", "mam"),
     age_units=("lat", "lata"),
     hour_words=("godzina", "godziny", "godzin", "godz"),
+    half_hour=("pół godziny",),
     phone_old=("stary", "poprzedni", "nieaktualny"),
     phone_new=("nowy", "aktualny"),
 )

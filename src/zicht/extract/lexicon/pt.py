@@ -14,6 +14,7 @@ LEXICON = Lexicon(
     first_person=("sou", "tenho"),
     age_units=("anos", "aninhos"),
     hour_words=("hora", "horas"),
+    half_hour=("meia hora",),
     phone_old=("antigo", "anterior", "velho"),
     phone_new=("novo", "atual"),
 )

@@ -15,6 +15,7 @@ LEXICON = Lexicon(
     first_person=("sunt", "am"),
     age_units=("ani", "de ani"),
     hour_words=("ora", "ore"),
+    half_hour=("jumătate de oră",),
     phone_old=("vechi", "vechiul", "fostul"),
     phone_new=("nou", "noul", "actual"),
 )
