@@ -3,7 +3,8 @@
 One table per field (phone.toml, price.toml, age.toml, language.toml ...) and one per lexicon language
 (lexicon_<code>.toml). A case: `text`, optional site `fields`, `expect` (the record fields checked; the
 string "null" for a field that must stay empty) and `source` (its provenance: "issue 12 list", "written for
-this table", "round N", a labelled set's id).
+this table", "round N", a labelled set's id). A case the rules do not meet yet carries `open` (why): it
+runs as a strict xfail, so it fails the suite the day it passes and the mark must go.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ def _tables() -> dict[str, dict[str, Any]]:
 
 
 TABLES = _tables()
-ALL = [(name, i, case) for name, table in TABLES.items() for i, case in enumerate(table["case"])]
+ALL = [
+    pytest.param(
+        name, i, case, marks=[pytest.mark.xfail(reason=case["open"], strict=True)] if "open" in case else []
+    )
+    for name, table in TABLES.items()
+    for i, case in enumerate(table["case"])
+]
+IDS = [f"{name}-{i}" for name, table in TABLES.items() for i, _ in enumerate(table["case"])]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +42,7 @@ def places(data_dir: Path) -> PlaceIndex:
     return PlaceIndex.from_data_dir(data_dir)
 
 
-@pytest.mark.parametrize(("table", "number", "case"), ALL, ids=[f"{t}-{i}" for t, i, _ in ALL])
+@pytest.mark.parametrize(("table", "number", "case"), ALL, ids=IDS)
 def test_case(places: PlaceIndex, table: str, number: int, case: dict[str, Any]) -> None:
     detect = "language" in case["expect"]
     ad = AdInput(id=f"{table}-{number}", text=case["text"], fields=case.get("fields", {}))
@@ -45,4 +53,4 @@ def test_case(places: PlaceIndex, table: str, number: int, case: dict[str, Any])
 
 
 def test_every_case_has_a_source() -> None:
-    assert all(case.get("source") for _, _, case in ALL)
+    assert all(case.get("source") for table in TABLES.values() for case in table["case"])
