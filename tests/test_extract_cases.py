@@ -54,3 +54,10 @@ def test_case(places: PlaceIndex, table: str, number: int, case: dict[str, Any])
 
 def test_every_case_has_a_source() -> None:
     assert all(case.get("source") for table in TABLES.values() for case in table["case"])
+
+
+def test_every_lexicon_language_has_its_case_table() -> None:
+    from zicht.extract.lexicon import CODES
+
+    tables = sorted(name for name in TABLES if name.startswith("lexicon_"))
+    assert sorted(f"lexicon_{code}" for code in CODES) == tables
