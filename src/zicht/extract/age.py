@@ -167,6 +167,50 @@ def _plausible(folded: str, start: int, end: int) -> bool:
     return not _NOT_AGE_AFTER.search(after) and not _OTHERS_BEFORE.search(before)
 
 
+# Number words 18-80 as token sequences ("vinte e cinco" -> ("vinte", "e", "cinco")), apostrophes dropped as
+# the tokens drop them ("trent'" -> "trent"; the elided forms keep a note to swallow the apostrophe).
+_PHRASES: dict[tuple[str, ...], int] = {tuple(k.replace("'", "").split()): v for k, v in NUMBER_WORDS.items()}
+_ELIDED = frozenset(tuple(k.replace("'", "").split()) for k in NUMBER_WORDS if k.endswith("'"))
+_FIRST_TOKENS = frozenset(key[0] for key in _PHRASES)
+_LONGEST = max(map(len, _PHRASES))
+_JOINER = re.compile(r"[\s-]+")
+
+
+def _with_digits(text: Prepared) -> str | None:
+    """The folded text with each number word 18-80 of any lexicon written as its digits ("twenty-three" ->
+    "23", "dwadzieścia pięć" -> "25"), read from the tokens (a set lookup per word); None when there is none
+    (or when folding changed the text's length, so token offsets do not hold)."""
+    folded = text.folded
+    if len(folded) != len(text.raw) or not _WORDS_HINT.search(folded):
+        return None  # no tens word or 18/19 inside any word: no number word 18-80 (tokens not needed)
+    tokens = text.tokens
+    if not any(t.word in _FIRST_TOKENS for t in tokens):
+        return None
+    pieces: list[str] = []
+    last = 0
+    i = 0
+    while i < len(tokens):
+        if tokens[i].word not in _FIRST_TOKENS:
+            i += 1
+            continue
+        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            group = tokens[i : i + size]
+            key = tuple(t.word for t in group)
+            if key in _PHRASES and all(
+                _JOINER.fullmatch(folded[a.end : b.start]) for a, b in zip(group, group[1:], strict=False)
+            ):
+                pieces += [folded[last : group[0].start], str(_PHRASES[key])]
+                last = group[-1].end
+                if key in _ELIDED and folded.startswith("'", last):
+                    pieces.append(" ")  # "trent'anni" -> "30 anni"
+                    last += 1
+                i += size
+                break
+        else:
+            i += 1
+    return "".join(pieces) + folded[last:] if pieces else None
+
+
 def age_from_field(value: str | None) -> int | None:
     if not value:
         return None
@@ -230,8 +274,12 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
     if _lists_several_workers(text.raw, folded):
         return None
     best: tuple[int, int, str] | None = None
-    patterns = WORD_PATTERNS if _WORDS_HINT.search(folded) else DIGIT_PATTERNS
-    for pattern in patterns:
+    numeric = _with_digits(text)  # "ik ben drieëntwintig" -> "ik ben 23" (same readers as digits)
+    if numeric is not None:
+        folded = numeric
+    # the word patterns only where the tokens could not be read (folding changed the text's length)
+    words_left = numeric is None and len(folded) != len(text.raw) and _WORDS_HINT.search(folded)
+    for pattern in WORD_PATTERNS if words_left else DIGIT_PATTERNS:
         for match in pattern.finditer(folded):
             if best is not None and match.start() >= best[0]:
                 break
@@ -242,6 +290,7 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
             break
     if best is not None:
         return best[1], best[2]
+    folded = text.folded
     for match in _NAME_NUMBER.finditer(text.raw):
         word = match.group(1).lower()
         value = _value(match.group(2))

@@ -128,10 +128,19 @@ _PHONE_OLD = re.compile(rf"\b{alternation(words('phone_old'))}\b")
 _PHONE_NEW = re.compile(rf"\b{alternation(words('phone_new'))}\b")
 
 
+@lru_cache(maxsize=1)
 def _country_words() -> dict[str, str]:
     from zicht.extract.origin import COUNTRY_WORDS
 
     return COUNTRY_WORDS
+
+
+def _may_name_region(text: Prepared) -> bool:
+    """A flag or a country word anywhere in the text: only then is the region beside a number looked for."""
+    if not text.raw.isascii() and _FLAG.search(text.raw):
+        return True
+    countries = _country_words()
+    return any(word in countries for word in text.words)
 
 
 class _Candidate(NamedTuple):
@@ -171,11 +180,19 @@ def _region_beside(raw: str, folded: str, start: int, end: int) -> tuple[str | N
 
 
 def _read(
-    run: str, raw: str, folded: str, start: int, end: int, region: str, whole_only: bool = False
+    run: str,
+    raw: str,
+    folded: str,
+    start: int,
+    end: int,
+    region: str,
+    whole_only: bool = False,
+    regions: bool = True,
 ) -> str | None:
-    """The valid number a candidate run holds, its region from a country word or flag beside it."""
+    """The valid number a candidate run holds, its region from a country word or flag beside it (looked for
+    only when `regions`: the text names a country or shows a flag somewhere)."""
     digits = _digits(run) if not whole_only else run
-    hint, strong = _region_beside(raw, folded, start, end)
+    hint, strong = _region_beside(raw, folded, start, end) if regions else (None, False)
     national = digits.startswith("0") and not digits.startswith("00")
     if hint and hint != region and national and strong:
         found = _valid(digits, hint)
@@ -222,10 +239,26 @@ def _from_groups(run: str, region: str) -> str | None:
     return None
 
 
+def _number_word_run(tokens: list[str]) -> bool:
+    """Four or more number words or digit groups in a row, at least one of them a word: only then can number
+    words spell a phone number (a set lookup per word; the long alternation runs only then)."""
+    run = 0
+    words_in_run = False
+    for word in tokens:
+        if word in _TOKEN_NUMBERS:
+            run, words_in_run = run + 1, True
+        elif word.isdigit():
+            run += 1
+        else:
+            run, words_in_run = 0, False
+        if run >= 4 and words_in_run:
+            return True
+    return False
+
+
 def _word_runs(text: Prepared) -> list[tuple[int, str, str]]:
     """Reader 3: (start, digits, words) of runs of number words (and digits) in any lexicon language."""
-    tokens = text.words
-    if sum(w in _TOKEN_NUMBERS for w in tokens) < 4:
+    if not _number_word_run(text.words):
         return []
     out: list[tuple[int, str, str]] = []
     for m in _NUMBER_WORD_RUN.finditer(text.folded):
@@ -253,19 +286,28 @@ def phone_from_text(text: Prepared, region: str = DEFAULT_REGION) -> tuple[str, 
     found: list[_Candidate] = []
     runs = sorted((m.start(), m.end(), m.group()) for m in _RUN.finditer(raw))[:MAX_CANDIDATES]
     taken: list[tuple[int, int]] = []
+    regions = bool(runs) and _may_name_region(text)
     for start, end, run in runs:
-        number = _read(run, raw, folded, start, end, region)
+        number = _read(run, raw, folded, start, end, region, regions=regions)
         if number:
             found.append(_Candidate(start, end, number, run.strip()))
             taken.append((start, end))
-    for start, end, run in _any_runs(raw, taken)[:MAX_CANDIDATES]:
-        number = _read(run, raw, folded, start, end, region, whole_only=True) or _from_groups(run, region)
+    if len(found) == 1:
+        return found[0].number, found[0].run  # the usual ad: one number (readers 2 and 3 are not needed)
+    more = _any_runs(raw, taken)[:MAX_CANDIDATES]
+    if more and not runs:
+        regions = _may_name_region(text)
+    for start, end, run in more:
+        number = _read(run, raw, folded, start, end, region, True, regions) or _from_groups(run, region)
         if number:
             found.append(_Candidate(start, end, number, run.strip()))
-    for start, digits, words_read in _word_runs(text):
+    spelled = _word_runs(text)
+    if spelled and not runs and not more:
+        regions = _may_name_region(text)
+    for start, digits, words_read in spelled:
         if any(c.start <= start < c.end for c in found):
             continue
-        number = _read(digits, raw, folded, start, start + len(words_read), region, whole_only=True)
+        number = _read(digits, raw, folded, start, start + len(words_read), region, True, regions)
         if number is None and not digits.startswith("+"):
             number = _from_groups(digits, region)
         if number:
