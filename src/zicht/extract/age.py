@@ -6,80 +6,38 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from zicht.extract.lexicon import alternation, mapping, words
 from zicht.extract.origin import WORDS as NATIONALITY_WORDS
 from zicht.extract.place import COMMON_WORDS
 from zicht.extract.text import Prepared, first_char_test, fold
 
 MIN_AGE, MAX_AGE = 18, 80
 
-_NL_UNITS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
-_NL_TENS = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig", 7: "zeventig", 8: "tachtig"}
-_EN_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_EN_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty"}
-_ES_TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta", 8: "ochenta"}
-_ES_UNITS = ["", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
-_IT_TENS = {
-    2: "venti",
-    3: "trenta",
-    4: "quaranta",
-    5: "cinquanta",
-    6: "sessanta",
-    7: "settanta",
-    8: "ottanta",
-}
-_IT_UNITS = ["", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
+_SPACES = re.compile(r"[\s-]+")
 
 
 def _number_words() -> dict[str, int]:
-    words = {
-        "achttien": 18,
-        "negentien": 19,
-        "eighteen": 18,
-        "nineteen": 19,
-        "dieciocho": 18,
-        "diecinueve": 19,
-        "veinte": 20,
-    }
-    words.update({"diciotto": 18, "diciannove": 19})
-    for tens in range(2, 9):
-        words.update(_italian_tens(tens))
-        words[_NL_TENS[tens]] = tens * 10
-        words[_EN_TENS[tens]] = tens * 10
-        if tens >= 3:
-            words[_ES_TENS[tens]] = tens * 10
-        for unit in range(1, 10):
-            nl_unit = _NL_UNITS[unit]
-            joiner = "en" if not nl_unit.endswith("e") else "en"  # drieentwintig (folded from drieëntwintig)
-            words[f"{nl_unit}{joiner}{_NL_TENS[tens]}"] = tens * 10 + unit
-            words[f"{_EN_TENS[tens]}-{_EN_UNITS[unit]}"] = tens * 10 + unit
-            words[f"{_EN_TENS[tens]} {_EN_UNITS[unit]}"] = tens * 10 + unit
-            if tens == 2:
-                words[f"veinti{_ES_UNITS[unit]}"] = 20 + unit
-            else:
-                words[f"{_ES_TENS[tens]} y {_ES_UNITS[unit]}"] = tens * 10 + unit
+    """The number words 18-80 of every lexicon (zicht.extract.lexicon), spaces and hyphens as one space:
+    drieëntwintig, twenty-three, veintitrés, dwadzieścia pięć, douăzeci și cinci, fünfundzwanzig, trent'."""
+    words = {_SPACES.sub(" ", w): int(v) for w, v in mapping("numbers").items()}  # type: ignore[call-overload]
     return {k: v for k, v in words.items() if MIN_AGE <= v <= MAX_AGE}
 
 
-def _italian_tens(tens: int) -> dict[str, int]:
-    """venti, ventuno, ventotto, trentadue ...; the elided stem before "anni" (trent'anni)."""
-    stem = _IT_TENS[tens]
-    words = {stem: tens * 10, f"{stem[:-1]}'": tens * 10}
-    for unit in range(1, 10):
-        unit_word = _IT_UNITS[unit]
-        joined = stem[:-1] + unit_word if unit_word[0] in "uo" else stem + unit_word
-        words[joined] = tens * 10 + unit
-    return words
-
-
 NUMBER_WORDS = _number_words()
-_WORDS_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_WORDS_ALT = alternation(NUMBER_WORDS)[3:-1]  # without its group: used inside one
+# A written-out number 18-80 may be present (a tens word or 18/19 inside a word): only then run the (slower)
+# word patterns.
 _WORDS_HINT = re.compile(
-    r"tig|ty\b|ty[-\s]|tien|teen|veint|inta|enta|dieci|nt'|anta|vent|dicio|dician"
-)  # a written-out number 18-80 may be present: only then run the (slower) word patterns
-UNIT = (
-    r"(?:jaar|jaartjes|jr|j|jarige|years?(?:\s+old)?|yrs?|yo|y/o|y\.o|anos|ans|lat|lata|ani|de\s+ani|jahre|"
-    r"lentes|anni|anitos|aninhos|anyos|eves|enne|години|годинки|лет|года|г\.?)(?:\b|(?<=\.))"
+    r"tig|ty\b|ty[-\s]|tien|teen|veint|inta|enta|dieci|nt'|anta|vent|dicio|dician|"
+    + "|".join(
+        sorted({re.escape(w) for w, v in NUMBER_WORDS.items() if (v % 10 == 0 or v < 20) and " " not in w})
+    )
 )
+# The age units of every lexicon (jaar, years old, lat, de ani, éves, години, let ...); "lentes" and the
+# Estonian-looking "enne" as written in earlier batches.
+UNIT = r"(?:" + alternation((*words("age_units"), "lentes", "enne"))[3:-1] + r")(?:\b|(?<=\.))"
+# "ik ben", "i am", "soy", "jestem", "sunt", "ich bin", "jsem" ... (first person of every lexicon)
+FIRST_PERSON = alternation(words("first_person"))
 _NOT_AGE_AFTER = re.compile(
     r"^\s*(?:\+|/\s*\d(?!\d\s*\))|x\b|:|cm|kg|min|uur|u\b|h\b|euro|eur|€|%|,-|[.,]\d)|"
     r"^\s*(?:jaar|years?|anos|jr)?\s*(?:ervaring|experience|in\s+(?:het|dit|nederland|holland|de)\b|actief|geleden|"
@@ -118,7 +76,7 @@ def _patterns(number: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\b(?:leeftijd|age|edad|idade|wiek|varsta|alter|lft)\s*[:=.]?\s*{_N}\b"),
         re.compile(
-            rf"\b(?:ik\s+ben|i\s+am|i'm|im|soy|tengo|sou|tenho|jestem|mam|am|sunt|ich\s+bin|je\s+suis|sono|wij\s+zijn|"
+            rf"\b(?:{FIRST_PERSON}|wij\s+zijn|"
             rf"we\s+are|(?:hij|zij|he|she)(?:\s+is)?|beide|both)\s+{_N}\b"
         ),
         re.compile(rf"\(\s*[mvhz]\s*{_N}\b"),
@@ -199,7 +157,7 @@ _NAME_ONLY_WITH_COMMA = frozenset({"escort"})
 
 
 def _value(raw: str) -> int | None:
-    value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+    value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(_SPACES.sub(" ", raw))
     return value if value is not None and MIN_AGE <= value <= MAX_AGE else None
 
 
@@ -207,6 +165,50 @@ def _plausible(folded: str, start: int, end: int) -> bool:
     after = folded[end : end + 40]
     before = folded[max(0, start - 60) : start]
     return not _NOT_AGE_AFTER.search(after) and not _OTHERS_BEFORE.search(before)
+
+
+# Number words 18-80 as token sequences ("vinte e cinco" -> ("vinte", "e", "cinco")), apostrophes dropped as
+# the tokens drop them ("trent'" -> "trent"; the elided forms keep a note to swallow the apostrophe).
+_PHRASES: dict[tuple[str, ...], int] = {tuple(k.replace("'", "").split()): v for k, v in NUMBER_WORDS.items()}
+_ELIDED = frozenset(tuple(k.replace("'", "").split()) for k in NUMBER_WORDS if k.endswith("'"))
+_FIRST_TOKENS = frozenset(key[0] for key in _PHRASES)
+_LONGEST = max(map(len, _PHRASES))
+_JOINER = re.compile(r"[\s-]+")
+
+
+def _with_digits(text: Prepared) -> str | None:
+    """The folded text with each number word 18-80 of any lexicon written as its digits ("twenty-three" ->
+    "23", "dwadzieścia pięć" -> "25"), read from the tokens (a set lookup per word); None when there is none
+    (or when folding changed the text's length, so token offsets do not hold)."""
+    folded = text.folded
+    if len(folded) != len(text.raw) or not _WORDS_HINT.search(folded):
+        return None  # no tens word or 18/19 inside any word: no number word 18-80 (tokens not needed)
+    tokens = text.tokens
+    if not any(t.word in _FIRST_TOKENS for t in tokens):
+        return None
+    pieces: list[str] = []
+    last = 0
+    i = 0
+    while i < len(tokens):
+        if tokens[i].word not in _FIRST_TOKENS:
+            i += 1
+            continue
+        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            group = tokens[i : i + size]
+            key = tuple(t.word for t in group)
+            if key in _PHRASES and all(
+                _JOINER.fullmatch(folded[a.end : b.start]) for a, b in zip(group, group[1:], strict=False)
+            ):
+                pieces += [folded[last : group[0].start], str(_PHRASES[key])]
+                last = group[-1].end
+                if key in _ELIDED and folded.startswith("'", last):
+                    pieces.append(" ")  # "trent'anni" -> "30 anni"
+                    last += 1
+                i += size
+                break
+        else:
+            i += 1
+    return "".join(pieces) + folded[last:] if pieces else None
 
 
 def age_from_field(value: str | None) -> int | None:
@@ -272,8 +274,12 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
     if _lists_several_workers(text.raw, folded):
         return None
     best: tuple[int, int, str] | None = None
-    patterns = WORD_PATTERNS if _WORDS_HINT.search(folded) else DIGIT_PATTERNS
-    for pattern in patterns:
+    numeric = _with_digits(text)  # "ik ben drieëntwintig" -> "ik ben 23" (same readers as digits)
+    if numeric is not None:
+        folded = numeric
+    # the word patterns only where the tokens could not be read (folding changed the text's length)
+    words_left = numeric is None and len(folded) != len(text.raw) and _WORDS_HINT.search(folded)
+    for pattern in WORD_PATTERNS if words_left else DIGIT_PATTERNS:
         for match in pattern.finditer(folded):
             if best is not None and match.start() >= best[0]:
                 break
@@ -284,6 +290,7 @@ def age_from_text(text: Prepared, place_names: Container[str] | None = None) -> 
             break
     if best is not None:
         return best[1], best[2]
+    folded = text.folded
     for match in _NAME_NUMBER.finditer(text.raw):
         word = match.group(1).lower()
         value = _value(match.group(2))

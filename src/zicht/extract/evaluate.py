@@ -40,7 +40,8 @@ def same(field: str, got: Any, expected: Any) -> bool:
 
 
 def evaluate(gold: Path, places: PlaceIndex, detect: bool = True) -> dict[str, Any]:
-    """{"n": lines, "accuracy": {field: share}, "errors": {field: [ids]}} over a labelled JSONL file."""
+    """{"n": lines, "accuracy": {field: share}, "correct": {field: [right, counted]},
+    "errors": {field: [ids]}} over a labelled JSONL file (the accuracy floor test compares the counts)."""
     from zicht.vocab import origin_group
 
     rows = list(read_inputs(gold, keep_expect=True))
@@ -65,7 +66,13 @@ def evaluate(gold: Path, places: PlaceIndex, detect: bool = True) -> dict[str, A
             else:
                 errors[field].append(ad.id)
     accuracy = {f: round(hits[f] / counted[f], 4) for f in FIELDS if counted[f]}
-    return {"n": len(rows), "accuracy": accuracy, "errors": {f: e for f, e in errors.items() if e}}
+    correct = {f: [hits[f], counted[f]] for f in FIELDS if counted[f]}
+    return {
+        "n": len(rows),
+        "accuracy": accuracy,
+        "correct": correct,
+        "errors": {f: e for f, e in errors.items() if e},
+    }
 
 
 def iter_json(lines: Iterable[str]) -> Iterable[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from zicht.extract.normalise import normalise
 from zicht.extract.text import MAX_FIELD, clean
 
 FIELD_KEYS = ("name", "age", "gender", "city", "reception", "origin", "rate", "phone", "code")
@@ -17,7 +18,7 @@ def normalise_fields(fields: object) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in list(fields.items())[:MAX_FIELDS]:
         if isinstance(key, str) and isinstance(value, str | int | float) and not isinstance(value, bool):
-            text = clean(str(value), MAX_FIELD).strip()
+            text = normalise(clean(str(value), MAX_FIELD)).strip()
             if text:
                 out[key.strip().lower()[:50]] = text
     return out

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from zicht.extract.indicators import several_workers
+from zicht.extract.lexicon import mapping
 from zicht.extract.text import Prepared, Token, fold, fold_word
 from zicht.vocab import OriginGroup, origin_group
 
@@ -412,6 +413,18 @@ _FIRST_PERSON = re.compile(
 _VENUE = re.compile(r"club|prive\s?huis|private\s+house|bureau|agency|escort\s?service|salon|sauna|studio")
 
 WORDS: dict[str, str] = {w: code for code, words in _NATIONALITY.items() for w in words.split()}
+# Nationality forms of the lexicons (zicht.extract.lexicon; the languages whose forms are not in the table
+# above yet, such as Czech).
+for _word, _code in mapping("nationality").items():
+    WORDS.setdefault(_word, str(_code))
+# Any word naming a country or its people (nationality forms, uninflected forms, country names): the region of
+# a national phone number written beside it ("Belgisch nummer", "Duits mobiel").
+COUNTRY_WORDS: dict[str, str] = {
+    w: code
+    for table in (_COUNTRY, _PLAIN, _NATIONALITY)
+    for code, words in table.items()
+    for w in words.split()
+} | WORDS
 PLAIN: dict[str, str] = {w: code for code, words in _PLAIN.items() for w in words.split()}
 COUNTRIES: dict[str, str] = {w: code for code, words in _COUNTRY.items() for w in words.split()}
 CITIES: dict[str, str] = {w: code for code, words in _CITY.items() for w in words.split()}

@@ -12,15 +12,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from zicht.extract.lexicon import alternation, words
 from zicht.extract.text import first_char_test, fold
 
 NIGHT_MINUTES = 480
 MIN_AMOUNT, MAX_AMOUNT = 10.0, 5000.0
 MIN_HOURLY, MAX_HOURLY = 15.0, 3000.0
 
-_HOUR_WORD = (
-    r"(?:uur|uurtje|u|h|hr|hrs|hours?|horas?|godzin[ay]?|godz|ore|ora|std|stunden?|heures?|orak?|часа|час)"
-)
+# The hour words of every lexicon (zicht.extract.lexicon: uur, hr, hrs, hora, godz, Stunde, hodina ...).
+_HOUR_WORD = alternation(words("hour_words"))
+_HALF_HOUR = alternation(words("half_hour"))
+# The currency words of every lexicon beside "€" and "eur(o)(s)": rozen, roses, $, usd, евро ...
+_CURRENCY = alternation(words("currency"))
 # Written abbreviations keep their dot ("1 Std. 160 €", "1 godz. 140"): not a sentence end.
 _ABBREVIATION_DOT = r"(?:(?<=std|hrs|min)\.|(?<=godz)\.|(?<=\bhr)\.)?"
 _DURATION = re.compile(
@@ -30,7 +33,12 @@ _DURATION = re.compile(
     # "2,5 uur", "2.5 hours": whole hours and a half
     r"|(?P<andahalf>[2-9])[.,]5\s*" + _HOUR_WORD + r"\b"
     # misspelt "hlf uur"; hu "fel ora", it "mezz'ora", de "1/2 Std.", bg "половин час"
-    r"|(?P<half>(?:een\s+)?half\s*uur(?:tje)?|halfuur(?:tje)?|halfje|hl?f\s+uur|1/2\s*(?:uur|u|h|std)\b\.?|"
+    # "1/2 hour", "1/2 hr" are half an hour (not 2 hours); "HH", "1hh": half an hour
+    r"|(?P<half>(?:een\s+)?half\s*uur(?:tje)?|halfuur(?:tje)?|halfje|hl?f\s+uur|1/2\s*"
+    + _HOUR_WORD
+    + r"\b\.?|(?:1\s*)?hh\b|"
+    + _HALF_HOUR
+    + r"(?![a-z])|"
     r"half\s+(?:an\s+)?hour|media\s+hora|meia\s+hora|pol\s+godz\w*|jumatate\s+de\s+ora|demi[\s-]heure|"
     r"fel\s+ora|mezz'\s?ora|mezzora|половин\s+час)"
     r"|(?P<quarter>kwartier(?:tje)?|quarter(?:\s+hour)?)"
@@ -51,10 +59,13 @@ _DURATION = re.compile(
     r"noapte|pernoite|notte|nottata|ejszaka|ubernachtung|нощ|12\s*hours)"
     # an explicit rate unit ("per uur", "p/u", "100 p u", "/h") binds to the amount before it
     # ("€130/uur"; a spaced "/ uur" separates the rows of a list: "Half uur 80 / uur 140")
-    r"|(?P<perunit>per\s+uur|p\.?\s?/?\s?u\.?\b|/u(?:ur)?\b|/h\b|p/?h\b|per\s+hour|an\s+hour|hourly|"
+    # "hourly" before an amount ("Hourly 180", "Hourly: 200") is the duration of the amount after it
+    r"|(?P<perunit>per\s+uur|p\.?\s?/?\s?u\.?\b|/u(?:ur)?\b|/h\b|/hr\b|p/?h\b|per\s+hour|an\s+hour|"
+    r"hourly(?!\s*[:=-]?\s*(?:€|\$|eur\w*)?\s*\d)|"
     r"la\s+hora|por\s+hora|a\s+hora|pro\s+stunde|pro\s+std\b\.?|/\s?std\b\.?|all'\s?ora|l'\s?ora|per\s+ora|pe\s+ora|"
     r"za\s+godzin[eę]|na\s+godzin[eę]|на\s+час)"
-    r"|(?P<perhour>un'\s?ora|/\s+u(?:ur)?\b|/\s+h\b|uurtarief|uurprijs|heel\s+uur|hele\s+uur|het\s+uur|full\s+hour|uurtje|uur|hour|hora|godzina|"
+    # "H 180" (an hour, in a list after "HH 100"); not "H24" nor "h 24/7"
+    r"|(?P<leads>hourly|h(?=(?:\s*[:=]|\s)\s*(?:€|\$)?\s*\d)(?!\s*24\b))|(?P<perhour>un'\s?ora|/\s+u(?:ur)?\b|/\s+h\b|uurtarief|uurprijs|heel\s+uur|hele\s+uur|het\s+uur|full\s+hour|uurtje|uur|hour|hora|godzina|"
     r"ora|stunde)"
     r")(?![a-z])"
 )
@@ -63,21 +74,23 @@ _DURATION = first_char_test(_DURATION)
 _WORD_HOURS = {"twee": 120, "two": 120, "dos": 120, "duas": 120, "drie": 180, "three": 180, "tres": 180}
 _NUM = r"\d{1,2}\.\d{3}|\d{1,4}"
 _AMOUNT = re.compile(
-    r"(?:(?P<cur1>€|eur(?:o|os)?\b|rozen|roses|евро|£/€)\s*)?"
+    r"(?:(?P<cur1>€|eur(?:o|os)?\b|£/€|" + _CURRENCY + r")\s*)?"
     r"(?<![\d.,:/+-])(?P<value>" + _NUM + r")(?:[.,](?:-{1,2}|\d{2})(?!\d))?(?![\d:]|/\d)"
     # a range stays on its line: "€60\n- 60 minuten" is a list bullet
     r"(?P<range>[^\S\n]*(?:-|tot|to|en|a)[^\S\n]*(?:€\s*)?(?P<upper>"
     + _NUM
     + r")(?:[.,](?:-|\d{2}))?(?![\d:]|/\d))?"
-    r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|rozen|roses|евро|,-))?"
+    r"(?P<cur2>\s*(?:€|eur(?:o|os)?\b|e\b|,-|" + _CURRENCY + r"))?"
 )
 # A phone number starts with + or 0 ("0612...", "+31 6", "0049"): "1u 120 06 48 39 17 25" keeps its price.
 # A national number (0 + 9 digits) ends at its tenth digit unless more digits follow unspaced: in
 # "0635917284 25 min 60" the 25 is the next duration.
 # Each branch starts with its literal and tests the character before it afterwards ("0(?<!\d0)" is
 # "(?<!\d)0"): with a literal first re scans for "+" and "0" instead of trying every position.
+# North American and other ten-digit forms: "(555) 123-4567", "555-123-4567", "555.123.4567".
 _PHONE_LIKE = re.compile(
-    r"\+\d(?:[\s.\-]?\d){8,}|0(?<!\d0)0\d(?:[\s.\-]?\d){7,}|0(?<!\d0)[1-9](?:[\s.\-]?\d){8}\d*"
+    r"\+\d(?:[\s.\-]?\d){8,}|0(?<!\d0)0\d(?:[\s.\-]?\d){7,}|0(?<!\d0)[1-9](?:[\s.\-]?\d){8}\d*|"
+    r"\(\d{3}\)[\s.\-]?\d{3}[\s.\-]\d{4}(?!\d)|\d(?<!\d\d)\d{2}([.\-])\d{3}\1\d{4}(?!\d)"
 )
 # Opening hours ("van 10 tot 22 uur", "11-01u"): not prices or durations.
 _OPENING_HOURS = re.compile(
@@ -144,6 +157,7 @@ class _Token(NamedTuple):
     minutes: int | None = None  # a duration
     extra: bool = False  # "each extra hour": its price is not the base price
     rate_unit: bool = False  # "per uur", "p/u": written after the amount it qualifies
+    leads: bool = False  # "Hourly 180", "H 180": written before the amount it qualifies, never after one
     amount: float | None = None  # an amount
     currency: bool = False
     excluded: bool = False
@@ -207,6 +221,7 @@ def _tokens(text: str) -> list[_Token]:
                     minutes=minutes,
                     extra=bool(m.group("extra")),
                     rate_unit=bool(m.group("perunit")),
+                    leads=bool(m.group("leads")),
                 )
             )
     taken = [(d.start, d.end) for d in durations]
@@ -256,6 +271,7 @@ def _pairs(text: str) -> tuple[list[tuple[int, float, bool]], list[_Token]]:
             continue
         before = tokens[i - 1] if i and tokens[i - 1].minutes else None
         after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].minutes else None
+        after = None if after is not None and after.leads else after
         before = before if before and _adjacent(text, before, token) else None
         after = after if after and _adjacent(text, token, after) else None
         options.append((token, before, after))

@@ -13,7 +13,7 @@ from zicht.extract.indicators import indicators_from
 from zicht.extract.language import MAX_CHARS, detect_languages
 from zicht.extract.licence import licence_terms
 from zicht.extract.origin import origin_from_field, origin_from_text
-from zicht.extract.phone import phone_from_field, phone_from_text
+from zicht.extract.phone import DEFAULT_REGION, phone_from_field, phone_from_text
 from zicht.extract.place import COMMON_WORDS, PlaceIndex
 from zicht.extract.price import price_from_field, price_per_hour
 from zicht.extract.text import Prepared, fold_word, prepare, without_name
@@ -74,19 +74,21 @@ def _extract_without_language(ad: AdInput, places: PlaceIndex) -> tuple[AdRecord
         stated = age_from_text(text, places.names)
         age = stated[0] if stated else None
 
-    price = price_from_field(fields["rate"]) if fields.get("rate") else None
-    if price is None:
-        price = price_per_hour(text.raw, text.folded)
-
     municipality = places.lookup(fields["city"]) if fields.get("city") else None
     if municipality is None:
         found = places.find(text)
         municipality = found[0] if found else None
 
-    phone = phone_from_field(fields.get("phone"))
+    # the site adapter may set the default region of national numbers (a constant field "phone_region")
+    region = fields.get("phone_region") or DEFAULT_REGION
+    phone = phone_from_field(fields.get("phone"), region)
     if phone is None:
-        in_text = phone_from_text(text)
+        in_text = phone_from_text(text, region)
         phone = in_text[0] if in_text else None
+
+    price = price_from_field(fields["rate"]) if fields.get("rate") else None
+    if price is None:
+        price = price_per_hour(text.raw, text.folded)
 
     terms = licence_terms(text)
     if fields.get("name"):  # "Privéhuis De Roos", "Club Venus": the display name names the venue

@@ -15,10 +15,14 @@ from functools import cached_property, lru_cache
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
+from zicht.extract.normalise import normalise
+
 MAX_TEXT = 20_000  # characters of ad text processed; the rest is ignored
 MAX_FIELD = 500  # characters of one site field processed
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u2028-\u202e\ufeff]")
+# Zero-width characters (\u200b-\u200d, \ufeff) are not blanked here: the normalisation pass removes them
+# ("0\u200b6" is "06"); direction marks and separators are blanked.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u2028-\u202e]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[.!?;\n]+(?:\s|$)|\n")
 # Fractions and dashes, and letters that NFKD does not decompose (ł in "pół godziny", ø, ß, æ).
@@ -127,7 +131,8 @@ class Prepared:
 
 
 def prepare(text: object) -> Prepared:
-    return Prepared(clean(text))
+    """The cleaned (`clean`) and normalised (`zicht.extract.normalise`) text, ready for every reader."""
+    return Prepared(normalise(clean(text)))
 
 
 def _relaxed(pattern: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
+from zicht.extract.lexicon import alternation, words
 from zicht.extract.text import Gated, fold, negated
 from zicht.vocab import WorkType
 
@@ -232,6 +233,10 @@ MASSAGE = (
     r"massa(?:ge|gem|je|z|gg)\w*|masaz\w*|\bmasszazs\w*|\bмасаж\w*|\bмассаж\w*|\bmasaj\w*|body[\s-]*(?:to|2|tot)[\s-]*body|tantr\w*|"
     r"\bnuru\b|\blingam\b|masseuse|masseur|masajista"
 )
+# Reception and outcall phrases of the lexicons (zicht.extract.lexicon; the languages whose phrases are not in
+# the families above yet, such as Czech "přijímám", "u mě", "přijedu k tobě").
+HOME_LEXICON = r"\b" + alternation(words("reception")) + r"(?!\w)"
+ESCORT_LEXICON = r"\b" + alternation(words("outcall")) + r"(?!\w)"
 FAMILIES: dict[str, tuple[WorkType, str]] = {
     "home_hosting": ("home", HOME_HOSTING),
     "home_client_comes": ("home", HOME_CLIENT_COMES),
@@ -241,6 +246,8 @@ FAMILIES: dict[str, tuple[WorkType, str]] = {
     "massage": ("massage", MASSAGE),
     "home_venue_and_other_languages": ("home", HOME_VENUE_AND_OTHER_LANGUAGES),
     "escort_other_languages": ("escort", ESCORT_OTHER_LANGUAGES),
+    "home_lexicon": ("home", HOME_LEXICON),
+    "escort_lexicon": ("escort", ESCORT_LEXICON),
 }
 _SKIP_SCANNED = ("home_venue_and_other_languages", "escort_other_languages")
 
