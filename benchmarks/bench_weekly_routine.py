@@ -62,6 +62,31 @@ def explained_changes(before: dict[AdId, str], after: dict[AdId, str]) -> tuple[
     return len(both), len(changed), explained
 
 
+def _running(pid: str) -> bool:
+    try:
+        return " Z " not in Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+
+
+def kill_mid_crawl(command: list[str], run_dir: Path, records: int) -> str:
+    """Start `zicht run`, SIGKILL it once its journal holds `records` lines; say what was left running."""
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    journal = run_dir / "journal.jsonl"
+    while run.poll() is None and (not journal.exists() or journal.read_bytes().count(b"\n") < records):
+        time.sleep(0.05)
+    run.kill()
+    run.wait()
+    lines = journal.read_bytes().count(b"\n") if journal.exists() else 0
+    time.sleep(1.0)
+    workers = subprocess.run(
+        ["pgrep", "-f", "zicht.crawl.worker"], capture_output=True, text=True
+    ).stdout.split()
+    alive = [pid for pid in workers if _running(pid)]
+    grew = (journal.read_bytes().count(b"\n") if journal.exists() else 0) - lines
+    return f"killed at {lines} journal lines; {grew} written after the kill; live crawl workers: {len(alive)}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, required=True)
@@ -69,6 +94,7 @@ def main() -> None:
     parser.add_argument("--weeks", type=int, default=6)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--port", type=int, default=8850)
+    parser.add_argument("--kills", type=int, default=2, help="SIGKILLs of the last week's run mid-crawl")
     args = parser.parse_args()
     shutil.rmtree(args.out, ignore_errors=True)
     args.out.mkdir(parents=True)
@@ -101,6 +127,26 @@ def main() -> None:
             request = urllib.request.Request(f"{urls[0]}/_zicht/week/{week}", method="PUT")
             urllib.request.urlopen(request, timeout=10).close()
             date = start + dt.timedelta(weeks=week)
+            if week == args.weeks - 1:
+                for kill in range(args.kills):  # SIGKILL mid-crawl, as a reboot or the OOM killer would
+                    say(
+                        f"week {week}: kill {kill + 1} of {args.kills} mid-crawl: "
+                        + kill_mid_crawl(
+                            [
+                                *ZICHT,
+                                "run",
+                                "--store",
+                                str(store),
+                                "--archive",
+                                str(archive),
+                                *base,
+                                "--date",
+                                date.isoformat(),
+                            ],
+                            archive / date.isoformat(),
+                            200 * (kill + 1),
+                        )
+                    )
             started = time.perf_counter()
             run = zicht(
                 "run", "--store", str(store), "--archive", str(archive), *base, "--date", date.isoformat()
