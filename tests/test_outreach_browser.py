@@ -17,11 +17,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from outreach_market import Market, StubGateway, phone_forms, shared_market, truth_phones
 
 from zicht.app import market as app_market
 
-CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "a long passphrase for tests"
 
 pytestmark = pytest.mark.skipif(
@@ -132,15 +132,7 @@ def test_outreach_end_to_end_in_chromium(served: dict[str, object], tmp_path: Pa
             str(tmp_path / "profile"),
             executable_path=str(CHROMIUM),
             headless=True,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=CHROMIUM_ARGS,
         )
         page = browser.new_page()
         page.goto(f"{base}/")

@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 
 import pyarrow as pa
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from typer.testing import CliRunner
 
 from zicht.config import Config, build_config
@@ -25,7 +26,6 @@ from zicht.report.nlmap import MapValue, render_map
 from zicht.report.xlsx import sheet_names
 from zicht.store.db import connect
 
-CHROMIUM = Path("/usr/bin/chromium")
 PLOTLY_CHARTS = {
     "weekly",
     "weekly-changes",
@@ -331,14 +331,7 @@ def test_threshold_comes_from_config(tmp_path: Path, report: tuple[Path, Path, P
 def _chromium_dom(html_path: Path, profile: Path) -> str:
     command = [
         str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *CHROMIUM_ARGS,
         f"--user-data-dir={profile}",
         "--virtual-time-budget=10000",
         "--dump-dom",

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 from zicht.config import Config
 from zicht.measure.compare import Period, compare_stores
@@ -16,17 +17,6 @@ from zicht.report import write_report
 from zicht.report.area import write_area_report
 from zicht.report.compare_files import write_compare
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 START = dt.date(2020, 8, 25)
 WIDER_THAN_MAIN = """() => {
   const main = document.querySelector('main').getBoundingClientRect().width;
@@ -59,7 +49,7 @@ def browser():  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -14,11 +14,9 @@ stopped at any instant resumes cleanly.)
 
 from __future__ import annotations
 
-import ctypes
 import json
 import logging
 import os
-import signal
 import sys
 import threading
 import time
@@ -26,8 +24,9 @@ import traceback
 from pathlib import Path
 from typing import Any, TextIO
 
+from zicht.processes import die_with_parent
+
 SCRAPY_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 EXIT_PARENT_GONE = 3
 
 
@@ -198,15 +197,6 @@ def error_reply(error: Exception) -> dict[str, Any]:
     return {"type": "error", "message": f"{type(error).__name__}: {error}", "trace": traceback.format_exc()}
 
 
-def die_with_parent(parent: int) -> None:
-    """Ask Linux to SIGKILL this process when `parent` dies; exit now if it died before we asked."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:
-        os._exit(EXIT_PARENT_GONE)
-
-
 def _reactor() -> Any:
     from twisted.internet import reactor
 
@@ -215,7 +205,7 @@ def _reactor() -> Any:
 
 def main() -> None:
     if "--parent" in sys.argv:
-        die_with_parent(int(sys.argv[sys.argv.index("--parent") + 1]))
+        die_with_parent(int(sys.argv[sys.argv.index("--parent") + 1]), exit_code=EXIT_PARENT_GONE)
     from scrapy.utils.reactor import install_reactor
 
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")

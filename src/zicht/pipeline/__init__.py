@@ -6,12 +6,10 @@ the same code.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import multiprocessing
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -23,6 +21,7 @@ import pyarrow as pa
 from zicht.config import Config
 from zicht.errors import CrawlError, InputError
 from zicht.models import AdInput, AdRecord
+from zicht.processes import die_with_parent
 from zicht.store import Moment, connect, observation_rows, replace_moment
 from zicht.store.pseudonyms import store_secret
 
@@ -75,22 +74,8 @@ _worker_extract: Remembering | None = None
 
 def _init_worker(data_dir: Path, parent: int) -> None:
     global _worker_extract
-    die_with_parent(parent)
+    die_with_parent(parent, signal.SIGTERM)
     _worker_extract = Remembering(make_extractor(data_dir))
-
-
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-
-
-def die_with_parent(parent: int) -> None:
-    """Make this worker process end when `parent` (the ingest) dies, however it dies: a killed ingest must not
-    leave workers behind, each holding a place index and the secret. Linux only (prctl). The signal follows
-    the thread that forked the worker, which is the thread running ingest_runs, alive until the pool ends."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:  # the parent died before the death signal was armed
-        os._exit(1)
 
 
 def _extract_run(archive: Path, moment_id: str, secret: bytes) -> pa.Table:

@@ -25,11 +25,11 @@ from zicht.measure.columns import Column, PublishedTable, make_table
 from zicht.measure.tables import zicht_estimate
 from zicht.refdata import ReferenceData, load_reference
 from zicht.report import charts
+from zicht.report.build import write_report_files
 from zicht.report.html import Block, Section, page_html
 from zicht.report.models import ReportPaths
 from zicht.report.sections import indicator_texts
 from zicht.report.suppress import publish
-from zicht.report.xlsx import write_xlsx
 
 TYPES = ("home", "escort", "massage")
 
@@ -377,16 +377,4 @@ def write_area_report(store: Path, out_dir: Path, code: str, config: Config, dat
         ("Privacy", "No personal data: counts of ads only, never a list of ads."),
         ("Meta", json.dumps({"municipality": code, "zicht": __version__})),
     ]
-    folder = Path(out_dir) / code
-    folder.mkdir(parents=True, exist_ok=True)
-    html_path, xlsx_path = folder / "report.html", folder / "report.xlsx"
-    html_tmp, xlsx_tmp = folder / ".report.html.partial", folder / ".report.xlsx.partial"
-    try:
-        html_tmp.write_text(page, encoding="utf-8")
-        write_xlsx(xlsx_tmp, readme, [blocks[t.key] for t in tables])
-        html_tmp.replace(html_path)
-        xlsx_tmp.replace(xlsx_path)
-    finally:
-        html_tmp.unlink(missing_ok=True)
-        xlsx_tmp.unlink(missing_ok=True)
-    return ReportPaths(html_path, xlsx_path)
+    return write_report_files(Path(out_dir) / code, page, readme, [blocks[t.key] for t in tables])

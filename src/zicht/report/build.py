@@ -383,13 +383,20 @@ def write_report(
         ("Generated", f"Zicht {__version__}, {today}"),
     ]
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    html_path, xlsx_path = out_dir / "report.html", out_dir / "report.xlsx"
-    html_tmp, xlsx_tmp = out_dir / ".report.html.partial", out_dir / ".report.xlsx.partial"
+    return write_report_files(out_dir, page, readme, [b for s in sections for b in s.blocks])
+
+
+def write_report_files(
+    folder: Path, page: str, readme: Sequence[tuple[str, str]], blocks: Sequence[Block]
+) -> ReportPaths:
+    """folder/report.html and folder/report.xlsx, each written aside and renamed into place, so that a failure
+    never leaves a half-written report."""
+    folder.mkdir(parents=True, exist_ok=True)
+    html_path, xlsx_path = folder / "report.html", folder / "report.xlsx"
+    html_tmp, xlsx_tmp = folder / ".report.html.partial", folder / ".report.xlsx.partial"
     try:
         html_tmp.write_text(page, encoding="utf-8")
-        ordered = [b for s in sections for b in s.blocks]
-        write_xlsx(xlsx_tmp, readme, ordered)
+        write_xlsx(xlsx_tmp, readme, blocks)
         html_tmp.replace(html_path)
         xlsx_tmp.replace(xlsx_path)
     finally:
