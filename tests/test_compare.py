@@ -87,3 +87,35 @@ def test_compare_json_has_the_interfaces_shape(changed_market: list[MeasureRow])
 def test_no_count_under_the_threshold_is_published(changed_market: list[MeasureRow]) -> None:
     counts = [r for r in changed_market if r.measure.endswith("_per_week") and not r.suppressed]
     assert counts and all(min(r.before or 0, r.after or 0) >= 10 for r in counts)
+
+
+def test_two_stores_compare_a_measurement_with_a_later_one(tmp_path: Path) -> None:
+    """A 2021 measurement against a later one: two stores, their advertisers drawn independently."""
+    from zicht.measure.testing import make_store
+
+    first = make_store(tmp_path / "2021.duckdb", advertisers=200, moments=6, seed=3)
+    later = make_store(
+        tmp_path / "2025.duckdb", advertisers=200, moments=6, seed=4, start=dt.date(2025, 1, 7)
+    )
+    result = CliRunner().invoke(
+        app,
+        [
+            "compare",
+            "--store",
+            str(first),
+            "--store-after",
+            str(later),
+            "--before",
+            "2020-08-25:2020-10-06",
+            "--after",
+            "2025-01-07:2025-02-18",
+            "--json",
+            "--replicates",
+            "100",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    national = {r["measure"]: r for r in json.loads(result.output)["measures"] if r["municipality"] is None}
+    active = national["active_ads_per_week"]
+    assert active["before"] > 0 and active["after"] > 0
+    assert active["interval"][0] <= active["difference"] <= active["interval"][1]
