@@ -57,7 +57,7 @@ def main() -> None:
             for attempt in range(args.repeat):
                 run_id = f"bench{attempt}"
                 started = time.perf_counter()
-                summary = crawl_run(adapters, server.base_urls, run_id, archive, config, progress=False)
+                summary = crawl_run(adapters, server.base_urls, run_id, archive, config)
                 seconds = time.perf_counter() - started
                 rates.append(summary.pages / seconds)
                 sites = ", ".join(

@@ -35,4 +35,4 @@ def crawl_tiny_runs(archive: Path, folder: Path, run_ids: list[str]) -> None:
     with SiteServer(sim, fault_rate=0.0) as server:
         for week, run_id in enumerate(run_ids):
             server.set_week(week)
-            crawl_run(load_adapters(), server.base_urls, run_id, archive, config, progress=False)
+            crawl_run(load_adapters(), server.base_urls, run_id, archive, config)

@@ -44,7 +44,7 @@ def build_market(out: Path, data_dir: Path) -> Market:
     with SiteServer(sim) as server:
         for moment in moments:
             server.set_week(moment.week)
-            crawl_run(load_adapters(), server.base_urls, moment.moment_id, archive, config, progress=False)
+            crawl_run(load_adapters(), server.base_urls, moment.moment_id, archive, config)
     ingest_runs(store, archive, moments, data_dir, config)
     link_store(store)
     before = out / "zicht-before.duckdb"

@@ -154,7 +154,7 @@ def warc_responses(path: Path) -> list[Any]:
 def test_crawl_a_fixture_site(fixture_site: tuple[FixtureSite, str], tmp_path: Path) -> None:
     site, base = fixture_site
     config = make_config()
-    summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, config, progress=False)
+    summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, config)
 
     (result,) = summary.sites
     assert summary.complete and summary.error is None
@@ -196,14 +196,14 @@ def test_runs_reuse_one_worker_and_a_finished_run_is_not_fetched_again(
     fixture_site: tuple[FixtureSite, str], tmp_path: Path
 ) -> None:
     site, base = fixture_site
-    crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config(), progress=False)
+    crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config())
     pid = current_worker().pid
     fetched = len(site.log)
-    again = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config(), progress=False)
+    again = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config())
     assert current_worker().pid == pid
     assert len(site.log) == fetched  # everything came from the archive
     assert again.complete and again.sessions == 2 and again.sites[0].ads == 12
-    other = crawl_run(ADAPTERS, {"a": base}, "w002", tmp_path, make_config(), progress=False)
+    other = crawl_run(ADAPTERS, {"a": base}, "w002", tmp_path, make_config())
     assert other.complete and len(site.log) > fetched
 
 
@@ -220,7 +220,7 @@ def test_changed_layout_fails_the_run_loudly(
     site, base = fixture_site
     site.layout = layout
     with pytest.raises(CrawlError, match=message):
-        crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config(), progress=False)
+        crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config())
     manifest = load_manifest(tmp_path, "w001")
     assert manifest["complete"] is False and "site a" in manifest["error"]
     with pytest.raises(CrawlError, match="failed and is not ingested"):
@@ -235,7 +235,7 @@ def test_kill_and_resume(fixture_site: tuple[FixtureSite, str], tmp_path: Path) 
 
     def first_session() -> None:
         try:
-            crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, config, progress=False)
+            crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, config)
         except CrawlError as error:
             errors.append(error)
 
@@ -254,7 +254,7 @@ def test_kill_and_resume(fixture_site: tuple[FixtureSite, str], tmp_path: Path) 
     archived_before = journal.read_text(encoding="utf-8").count('"kind": "ad"')
     assert 10 <= archived_before < 40
 
-    summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, config, progress=False)
+    summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, config)
     assert summary.complete and summary.sessions == 2
     assert (summary.sites[0].ads, summary.sites[0].duplicates, summary.sites[0].missing) == (40, 0, 0)
     ad_urls = [
@@ -271,9 +271,9 @@ def test_kill_and_resume(fixture_site: tuple[FixtureSite, str], tmp_path: Path) 
 
 def test_refuses_non_loopback_and_unknown_sites(tmp_path: Path) -> None:
     with pytest.raises(CrawlError, match="not a loopback address"):
-        crawl_run(ADAPTERS, {"a": "http://example.com"}, "w001", tmp_path, make_config(), progress=False)
+        crawl_run(ADAPTERS, {"a": "http://example.com"}, "w001", tmp_path, make_config())
     with pytest.raises(CrawlError, match=r"no adapter for site\(s\) \['x'\]"):
-        crawl_run(ADAPTERS, {"x": "http://127.0.0.1:9"}, "w001", tmp_path, make_config(), progress=False)
+        crawl_run(ADAPTERS, {"x": "http://127.0.0.1:9"}, "w001", tmp_path, make_config())
     assert not (tmp_path / "w001").exists()
 
 
@@ -327,7 +327,7 @@ def test_simulated_week_with_faults_is_complete(sim_week: Path, tmp_path: Path) 
     listings = pq.read_table(sim_week / "truth" / "listings.parquet").to_pylist()
     with SiteServer(sim_week, fault_rate=0.05) as server:
         server.set_week(1)
-        summary = crawl_run(ADAPTERS, server.base_urls, "w001", tmp_path, make_config(), progress=False)
+        summary = crawl_run(ADAPTERS, server.base_urls, "w001", tmp_path, make_config())
     assert summary.complete
     seen = Counter((site, ad.fields["code"]) for site, _, ad in iter_archived_ads(tmp_path, "w001"))
     truth = {(row["site"], row["site_ad_id"]) for row in listings if row["week"] == 1}

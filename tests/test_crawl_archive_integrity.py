@@ -24,7 +24,7 @@ def finished_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     archive = tmp_path_factory.mktemp("archive")
     site = AdSite(n_ads=6)
     with serve(site.respond) as base:
-        summary = crawl_run(ADAPTERS, {"a": base}, "w001", archive, make_config(), progress=False)
+        summary = crawl_run(ADAPTERS, {"a": base}, "w001", archive, make_config())
     assert summary.complete
     return archive
 
@@ -122,4 +122,4 @@ def test_resuming_a_run_whose_warc_file_was_cut_short_is_refused(run_copy: Path)
     with open(warc, "r+b") as handle:
         handle.truncate(ad_rows(run_copy)[3]["offset"] + 100)
     with pytest.raises(ZichtError, match=r"^run w001: a\.warc\.gz is cut short at byte \d+ \(expected \d+\)"):
-        crawl_run(ADAPTERS, {"a": "http://127.0.0.1:9"}, "w001", run_copy, make_config(), progress=False)
+        crawl_run(ADAPTERS, {"a": "http://127.0.0.1:9"}, "w001", run_copy, make_config())

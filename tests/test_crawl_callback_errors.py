@@ -30,7 +30,7 @@ def test_an_ad_page_that_makes_the_callback_raise_fails_the_run(tmp_path: Path) 
     site = AdSite(n_ads=3)
     site.ad_html = lambda code: nested_ad(code) if code == "K0000002" else AD_PAGE.replace("K4105052", code)
     with serve(site.respond) as base, pytest.raises(CrawlError) as failed:
-        crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config(), progress=False)
+        crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config())
 
     raised = f"site a: reading {base}/advertentie/K0000002 raised RecursionError"
     assert raised in failed.value.one_line()

@@ -35,7 +35,7 @@ from zicht.config import load_config
 from zicht.crawl import crawl_run
 from zicht.sites import load_adapters
 base, archive, run_id, config = sys.argv[1:5]
-crawl_run(load_adapters(), {"a": base}, run_id, Path(archive), load_config(Path(config)), progress=False)
+crawl_run(load_adapters(), {"a": base}, run_id, Path(archive), load_config(Path(config)))
 """
 
 
@@ -76,7 +76,7 @@ def test_worker_dies_with_its_parent_and_the_run_resumes_whole(tmp_path: Path, h
             parent.kill()
             parent.wait()
 
-        summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path / "arch", make_config(), progress=False)
+        summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path / "arch", make_config())
 
     assert summary.complete and summary.sessions == 2
     codes = [ad.fields["code"] for _, _, ad in iter_archived_ads(tmp_path / "arch", "w001")]
@@ -94,7 +94,7 @@ def test_a_second_writer_of_the_same_run_fails_at_once(tmp_path: Path) -> None:
             worker = running_worker(parent, tmp_path / "arch" / "w001")
             impatient = make_config(timeout_seconds=2, retries=0)  # bounds the test if the lock is missing
             with pytest.raises(CrawlError) as refused:
-                crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path / "arch", impatient, progress=False)
+                crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path / "arch", impatient)
             site.release()
             assert parent.wait(timeout=60) == 0  # the first writer finished undisturbed
         finally:
@@ -147,5 +147,5 @@ def test_a_worker_started_from_a_short_lived_thread_outlives_it(tmp_path: Path) 
         thread.start()
         thread.join(timeout=60)
         pid = current_worker().pid
-        assert crawl_run(ADAPTERS, {"a": base}, "w002", tmp_path, make_config(), progress=False).complete
+        assert crawl_run(ADAPTERS, {"a": base}, "w002", tmp_path, make_config()).complete
     assert current_worker().pid == pid and (tmp_path / "w001" / "manifest.json").exists()

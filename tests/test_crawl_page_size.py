@@ -35,9 +35,7 @@ def test_an_oversized_page_fails_once_with_a_clear_reason(tmp_path: Path) -> Non
         "/advertentie/K0000003": lambda: counted("K0000003", Reply(body=oversized("K0000003"), chunked=True)),
     }
     with serve(site.respond) as base:
-        summary = crawl_run(
-            ADAPTERS, {"a": base}, "w001", tmp_path, make_config(max_page_bytes=CAP), progress=False
-        )
+        summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config(max_page_bytes=CAP))
 
     assert not summary.complete
     too_big = f"larger than crawl.max_page_bytes ({CAP} bytes)"

@@ -40,7 +40,7 @@ def test_redirects_that_leave_the_sites_origin_fail_the_url(tmp_path: Path) -> N
             "/verhuisd/K0000005": lambda: Reply(body=AD_PAGE.replace("K4105052", "K0000005").encode()),
         }
         with serve(site.respond) as base:
-            summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config(), progress=False)
+            summary = crawl_run(ADAPTERS, {"a": base}, "w001", tmp_path, make_config())
 
     assert visits == []  # the other origin was never asked
     assert not summary.complete

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -45,7 +46,8 @@ def crawl(
 ) -> None:
     """Crawl the sites politely (robots.txt, throttling, retries) and archive every response as WARC."""
     from zicht.crawl import crawl_run
-    from zicht.crawl.report import summary_table
+    from zicht.crawl.report import progress_bars, summary_table
+    from zicht.crawl.run import check_targets
     from zicht.sites import load_adapters
 
     config = load_config(config_file)
@@ -53,9 +55,10 @@ def crawl(
         config = config.model_copy(update={"crawl": config.crawl.model_copy(update={"autothrottle": False})})
     adapters = {a.name: a for a in load_adapters() + (load_adapters(adapters_dir) if adapters_dir else [])}
     run = run_id or dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    summary = crawl_run(
-        list(adapters.values()), parse_base_urls(base_url), run, archive, config, not no_progress
-    )
+    urls = parse_base_urls(base_url)
+    sites = [a.name for a in check_targets(list(adapters.values()), urls, config)]  # bad input: no bars drawn
+    with progress_bars(console, sites) if not no_progress else nullcontext(None) as on_progress:
+        summary = crawl_run(list(adapters.values()), urls, run, archive, config, on_progress)
     console.print(summary_table(summary))
     state = "complete" if summary.complete else "INCOMPLETE (resume with the same --run-id)"
     console.print(f"run {run}: {summary.pages} pages in {summary.seconds:.1f} s, {state}; {summary.manifest}")

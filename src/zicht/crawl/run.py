@@ -260,9 +260,10 @@ def crawl_run(
     run_id: str,
     archive: Path,
     config: Config,
-    progress: bool = True,
+    on_progress: Callable[[dict[str, Any]], None] | None = None,
 ) -> RunSummary:
     """Crawl every site in `base_urls` once as measurement moment `run_id`, archiving into ARCHIVE/run_id/.
+    `on_progress` receives the worker's progress events ({"sites": {name: {listed, found, ads, errors}}}).
 
     Calling again with the same run_id resumes (pages already archived are not fetched again). Raises
     CrawlError when a site's selectors find nothing (its layout changed) or an overview page fails; the
@@ -270,8 +271,8 @@ def crawl_run(
     """
     chosen = check_targets(adapters, base_urls, config)
     job = build_job(chosen, base_urls, run_id, archive, config)
-    with _lock, _progress_display(progress, [a.name for a in chosen]) as on_event:
-        reply = current_worker().run(job, on_event)
+    with _lock:
+        reply = current_worker().run(job, on_progress or (lambda event: None))
     if reply["type"] == "error" and reply.get("crawl_error"):
         raise CrawlError(reply["message"], reply.get("hint"))
     if reply["type"] == "error":
@@ -280,43 +281,3 @@ def crawl_run(
     if summary.error:
         raise CrawlError(f"run {run_id}: {summary.error}")
     return summary
-
-
-class _progress_display:  # noqa: N801 - used as a context manager
-    """A Rich progress bar per site (ads archived of ads listed), or nothing."""
-
-    def __init__(self, enabled: bool, sites: list[str]) -> None:
-        self.enabled, self.sites = enabled, sites
-        self.progress: Any = None
-        self.tasks: dict[str, Any] = {}
-
-    def __enter__(self) -> Callable[[dict[str, Any]], None]:
-        if not self.enabled:
-            return lambda event: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        from zicht.cli import console
-
-        self.progress = Progress(
-            TextColumn("site {task.fields[site]}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("ads, {task.fields[errors]} errors"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-        )
-        self.progress.start()
-        self.tasks = {s: self.progress.add_task(s, total=None, site=s, errors=0) for s in self.sites}
-        return self.update
-
-    def update(self, event: dict[str, Any]) -> None:
-        for site, values in event.get("sites", {}).items():
-            if site in self.tasks:
-                self.progress.update(
-                    self.tasks[site], completed=values["ads"], total=values["listed"], errors=values["errors"]
-                )
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress is not None:
-            self.progress.stop()

@@ -94,7 +94,7 @@ def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
             task = progress.add_task("crawl", total=len(moments))
             for moment in moments:
                 server.set_week(moment.week)
-                crawl_run(adapters, server.base_urls, moment.moment_id, archive, config, progress=False)
+                crawl_run(adapters, server.base_urls, moment.moment_id, archive, config)
                 progress.advance(task)
         with timed("extract"):
             task = progress.add_task("extract", total=len(moments))

@@ -108,7 +108,7 @@ def _crawl(
     started = time.perf_counter()
     for session in range(1, CRAWL_SESSIONS + 1):
         try:
-            summary = crawl_run(adapters, base_urls, moment_id, archive, config, progress=False)
+            summary = crawl_run(adapters, base_urls, moment_id, archive, config)
         except CrawlError:
             if session == CRAWL_SESSIONS:
                 raise  # a changed layout, or an overview page that keeps failing
