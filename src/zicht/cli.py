@@ -68,26 +68,17 @@ def data_dir(explicit: Path | None) -> Path:
 
 
 def _register_stage_commands() -> None:
-    import importlib
-
-    for stage in (
-        "simulate",
-        "sites",
-        "crawl",
-        "extract",
-        "store",
-        "link",
-        "measure",
-        "report",
-        "register",
-        "pipeline",
-        "app",
-    ):
-        try:
-            importlib.import_module(f"zicht.{stage}.commands")
-        except ModuleNotFoundError as error:
-            if error.name != f"zicht.{stage}.commands" and error.name != f"zicht.{stage}":
-                raise
+    """Import every stage's commands (each registers on `app` as it is defined): one explicit list, and a
+    stage whose commands cannot be imported fails loudly instead of silently missing from the CLI."""
+    import zicht.app.commands  # noqa: F401
+    import zicht.crawl.commands  # noqa: F401
+    import zicht.extract.commands  # noqa: F401
+    import zicht.measure.commands  # noqa: F401
+    import zicht.pipeline.commands  # noqa: F401
+    import zicht.register.commands  # noqa: F401
+    import zicht.report.commands  # noqa: F401
+    import zicht.simulate.commands  # noqa: F401
+    import zicht.store.commands  # noqa: F401
 
 
 def main() -> None:
