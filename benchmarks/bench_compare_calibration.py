@@ -16,8 +16,8 @@ import tempfile
 from pathlib import Path
 
 from zicht.config import load_config
+from zicht.evaluate.dedupe import store_from_truth
 from zicht.link import link_baseline, link_zicht
-from zicht.link.evaluate import store_from_truth
 from zicht.measure.compare import Period, compare_connections
 from zicht.refdata import shipped_data_dir
 from zicht.simulate.market import simulate

@@ -20,7 +20,8 @@ import duckdb
 import pyarrow as pa
 
 from zicht.config import load_config
-from zicht.link import LinkConfig, link_zicht, observations_from_truth
+from zicht.evaluate.dedupe import observations_from_truth
+from zicht.link import LinkConfig, link_zicht
 from zicht.refdata import resolve_data_dir
 from zicht.simulate import simulate
 from zicht.store.db import connect

@@ -20,7 +20,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from zicht.config import load_config
-from zicht.link.evaluate import evaluate_dedupe, store_from_truth
+from zicht.evaluate.dedupe import evaluate_dedupe, store_from_truth
 from zicht.refdata import resolve_data_dir
 from zicht.simulate import simulate
 

@@ -104,8 +104,8 @@ def standard_splink(con: Any) -> tuple[np.ndarray, int]:
 
 
 def run_one(sim: Path, method: str) -> dict[str, Any]:
+    from zicht.evaluate.dedupe import _truth_labels, store_from_truth
     from zicht.link.candidates import build_ads
-    from zicht.link.evaluate import _truth_labels, store_from_truth
     from zicht.link.metrics import clustering_metrics
     from zicht.link.resolve import link_zicht
 

@@ -12,7 +12,8 @@ import pyarrow as pa
 import pytest
 
 from zicht.config import load_config
-from zicht.link import LinkConfig, link_zicht, observations_from_truth
+from zicht.evaluate.dedupe import observations_from_truth
+from zicht.link import LinkConfig, link_zicht
 from zicht.link.keys import AdId, KeyChange, assign_stable_keys, write_stable_links
 from zicht.simulate import simulate
 from zicht.store.db import connect

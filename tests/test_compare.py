@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from zicht.cli import _register_stage_commands, app
 from zicht.config import load_config
+from zicht.evaluate.dedupe import store_from_truth
 from zicht.link import link_baseline, link_zicht
-from zicht.link.evaluate import store_from_truth
 from zicht.measure.compare import MeasureRow, Period, compare_connections
 from zicht.simulate.market import simulate
 

@@ -400,12 +400,10 @@ def test_gated_patterns_match_like_their_full_pattern() -> None:
     import random
     import re
 
-    from zicht.extract import gender, indicators, licence, types
+    from zicht.extract import gender, indicators, licence, types, workers
     from zicht.extract.text import Gated
 
-    gated = (
-        [p for _, p in types._PATTERNS] + [p for _, p in licence.TERMS] + [gender._TRANS, indicators._PLURAL]
-    )
+    gated = [p for _, p in types._PATTERNS] + [p for _, p in licence.TERMS] + [gender._TRANS, workers.PLURAL]
     gated += [p for p in indicators._PATTERNS.values() if isinstance(p, Gated)]
     words = sorted({w for p in gated for w in re.findall(r"[a-z]{2,}", p.pattern)})
     words += ["2", "24/7", "de", "een", "voor", "xvoor", " ", "\n", ".", "-", "ik", "mijn", "Amsterdam"]

@@ -13,16 +13,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from zicht.config import load_config
+from zicht.evaluate.dedupe import evaluate_dedupe, observations_from_truth, store_from_truth
 from zicht.link import (
     LinkConfig,
     clustering_metrics,
     connected_components,
-    evaluate_dedupe,
     link_baseline,
     link_zicht,
-    observations_from_truth,
     signature_jaccard,
-    store_from_truth,
     text_signature,
 )
 from zicht.link.cluster import constrained_components

@@ -11,6 +11,7 @@ import pytest
 
 from zicht.config import Config, load_config
 from zicht.errors import ZichtError
+from zicht.evaluate.crawl import crawl_completeness
 from zicht.locks import Busy, exclusive
 from zicht.pipeline import moments_of_runs
 from zicht.pipeline.weekly import run_moment
@@ -18,7 +19,6 @@ from zicht.simulate.market import simulate
 from zicht.simulate.serve import SiteServer
 from zicht.sites import load_adapters
 from zicht.store import Moment, connect, replace_moment
-from zicht.store.completeness import crawl_completeness
 from zicht.store.db import OBSERVATION_SCHEMA
 
 START = dt.date(2020, 8, 25)

@@ -33,7 +33,7 @@ _EXPORTS = {
     "link_store": "zicht.pipeline",
     "link_baseline": "zicht.link",
     "link_zicht": "zicht.link",
-    "evaluate_dedupe": "zicht.link",
+    "evaluate_dedupe": "zicht.evaluate.dedupe",
     "write_report": "zicht.report",
     "load_register": "zicht.register",
     "cross_analysis": "zicht.register",

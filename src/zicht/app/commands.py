@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from zicht.cli import ConfigOption, app, console, handles_errors
+from zicht.commandline import ConfigOption, app, console, handles_errors
 from zicht.errors import InputError
 
 app_app = typer.Typer(

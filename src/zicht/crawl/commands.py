@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zicht.cli import ConfigOption, app, console, handles_errors
+from zicht.commandline import ConfigOption, app, console, handles_errors
 from zicht.config import load_config
 from zicht.errors import InputError
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from zicht.cli import DataDirOption, app, console, data_dir, eval_app, handles_errors
+from zicht.commandline import DataDirOption, app, console, data_dir, eval_app, handles_errors
 
 
 @app.command("extract")

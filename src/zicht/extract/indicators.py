@@ -10,6 +10,7 @@ import re
 
 from zicht.extract.licence import licence_terms
 from zicht.extract.text import Gated, Prepared, first_char_test, fold, negated
+from zicht.extract.workers import PLURAL, PLURAL_NOT_CLIENTS, plural_workers
 from zicht.models import Evidence
 from zicht.vocab import Gender
 
@@ -268,13 +269,6 @@ _RECRUITING = re.compile(
     r"\b(?:zoek\w*|gezocht|looking\s+for|hiring|wanted|sollicit\w*|vacature|apply|verdien\w*|earn|"
     r"busca\w*|procura\w*|trabajar|trabalhar|szukamy|poszukujemy|angajam|cautam|sucht|suchen)\b"
 )
-# Greetings and clientele around a plural: "Hi ladies", "dames en stellen", "ladies and couples".
-_GREETING_BEFORE = re.compile(
-    r"(?:^|[.!?,\n]\s*)(?:hi|hey|hello|hallo|hoi|dear|beste|lieve|welkom|welcome|bonjour|hola)\s+$"
-)
-# A plural alone ("onze meiden", "girls") counts too, unless it names the clientele or a recruitment ("voor
-# dames", "zoekt dames", "ook dames"): checked on the word before, outside the regex (a lookbehind in front of
-# the pattern would keep Python's re from scanning fast for its first letters).
 # A negation right after an unsafe-sex term: "Bareback not possible", "BB? Nee", "zonder condoom: nooit".
 _NEGATED_AFTER = re.compile(
     r"^\s*(?:mogelijk|possible|posible|possivel|ok)?\s*[?!.:,-]*\s*(?:is\s+|doe\s+ik\s+|kan\s+)?(?:niet|not|no\b|nee\b|nooit|never|geen|nunca|nao|nie\b|nu\b)"
@@ -295,15 +289,6 @@ _NOT_NAMES = frozenset(
 # "Mooie Zuzana in Alkmaar, nieuw!!": "nieuw" right after the place the advertiser is in (raw: a capital).
 _NEW_AFTER_PLACE = re.compile(
     r"\b(?:in|naar)\s+[A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?\s*[,!-]*\s*(?:nieuw|new)\b"
-)
-_PLURAL = Gated(r"\b(?:meiden|meisjes|dames|damen|girls|ladies|masseuses|escorts|hostesses|chicas)\b")
-# Plurals that never name the clientele, read in a male advertiser's ad too ("mannelijke escorts voor dames").
-_PLURAL_NOT_CLIENTS = Gated(r"\b(?:escorts|hostesses|masseuses)\b")
-_NOT_PLURAL_BEFORE = re.compile(r"\b(?:voor|for|ook|and|en)\s$")
-# "Dames en heren", "ladies and gentlemen": a greeting, not several workers.
-_GREETING_AFTER = re.compile(
-    r"^\s*(?:,|en|and|&|y)\s+(?:heren|gentlemen|gents|caballeros|stellen|koppels|couples|stelletjes|paren)\b|"
-    r"^\s+(?:zijn\s+|are\s+)?(?:ook\s+|also\s+)?(?:welkom|welcome)\b"
 )
 
 
@@ -339,7 +324,7 @@ def several_workers(text: Prepared, clientele_plural: bool = False) -> str | Non
     first = _first_match("several_workers", folded)
     if clientele_plural and first is not None and first.re is _RECRUITMENT:
         first = None  # "man zoekt dames": a male advertiser looks for clients, not colleagues
-    plural = plural_workers(folded, _PLURAL_NOT_CLIENTS if clientele_plural else _PLURAL)
+    plural = plural_workers(folded, PLURAL_NOT_CLIENTS if clientele_plural else PLURAL)
     if plural is not None and (first is None or plural.start() < first.start()):
         first = plural
     if first is None:
@@ -420,16 +405,4 @@ def _name_list(text: Prepared) -> re.Match[str] | None:
             return match
     return None
 
-
-def plural_workers(folded: str, plural: Gated = _PLURAL) -> re.Match[str] | None:
-    """The first plural worker noun ("dames", "girls", "escorts") that names neither the clientele ("voor
-    dames", "heren, dames en stellen") nor the reader of a greeting ("Hi ladies")."""
-    for match in plural.finditer(folded):
-        before = folded[max(0, match.start() - 12) : match.start()]
-        if (
-            not _NOT_PLURAL_BEFORE.search(before)
-            and not _GREETING_BEFORE.search(before)
-            and not _GREETING_AFTER.match(folded[match.end() : match.end() + 20])
-        ):
-            return match
     return None

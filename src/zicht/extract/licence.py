@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from zicht.extract.text import Gated, Prepared, negated
+from zicht.extract.workers import plural_workers
 
 TERMS: tuple[tuple[str, Gated], ...] = (
     ("club", Gated(r"club(?:s|je)?\b")),  # also in compounds: saunaclub, nachtclub, relaxclub
@@ -78,7 +79,6 @@ def _kvk_registration(folded: str, match: re.Match[str]) -> bool:
 def _escort_business(folded: str) -> str | None:
     """An escort ad offering several escorts ("onze dames", "our ladies", "exclusieve escorts") is an escort
     business even without the word bureau; "Escort service Eindhoven – ik ben Lisa" is one escort."""
-    from zicht.extract.indicators import plural_workers  # imported here: indicators imports this module
 
     if _DUO.search(folded):
         return None  # two friends advertising together are not a business

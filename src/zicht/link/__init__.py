@@ -3,12 +3,6 @@
 from zicht.link.baseline import link_baseline
 from zicht.link.cluster import connected_components, count_components
 from zicht.link.estimate import Estimate
-from zicht.link.evaluate import (
-    evaluate_dedupe,
-    evaluate_store,
-    observations_from_truth,
-    store_from_truth,
-)
 from zicht.link.metrics import clustering_metrics
 from zicht.link.resolve import LinkConfig, LinkResult, link_zicht
 from zicht.link.textsig import signature_jaccard, text_signature
@@ -20,12 +14,8 @@ __all__ = [
     "clustering_metrics",
     "connected_components",
     "count_components",
-    "evaluate_dedupe",
-    "evaluate_store",
     "link_baseline",
     "link_zicht",
-    "observations_from_truth",
     "signature_jaccard",
-    "store_from_truth",
     "text_signature",
 ]

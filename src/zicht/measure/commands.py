@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from zicht.cli import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
+from zicht.commandline import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
 
 
 @app.command("compare")

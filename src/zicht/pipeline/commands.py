@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zicht.cli import ConfigOption, DataDirOption, app, console, data_dir, eval_app, handles_errors
+from zicht.commandline import ConfigOption, DataDirOption, app, console, data_dir, eval_app, handles_errors
 from zicht.config import load_config
 from zicht.errors import InputError
 
@@ -125,7 +125,7 @@ def link(store: StoreOption) -> None:
 @handles_errors
 def eval_crawl(sim: SimOption, store: StoreOption, as_json: JsonFlag = False) -> None:
     """Per week and site: ads listed in the truth, found in the store, missing, duplicated."""
-    from zicht.store.completeness import crawl_completeness
+    from zicht.evaluate.crawl import crawl_completeness
 
     _check_inputs(sim, store)
     rows = crawl_completeness(sim, store)
@@ -140,9 +140,8 @@ def eval_crawl(sim: SimOption, store: StoreOption, as_json: JsonFlag = False) ->
 @handles_errors
 def eval_tables(store: StoreOption, as_json: JsonFlag = False, data_dir_option: DataDirOption = None) -> None:
     """The store's tables against the published 2021 figures, with the calibration's tolerances."""
-    from zicht.measure.compare2021 import compare_with_2021
+    from zicht.evaluate.tables2021 import compare_with_2021, render
     from zicht.refdata import load_reference
-    from zicht.simulate.calibration import render
     from zicht.store import connect
 
     results = compare_with_2021(connect(store, read_only=True), load_reference(data_dir(data_dir_option)))
@@ -168,7 +167,7 @@ def eval_tables(store: StoreOption, as_json: JsonFlag = False, data_dir_option: 
 @handles_errors
 def eval_dedupe(sim: SimOption, store: StoreOption, as_json: JsonFlag = False) -> None:
     """Baseline rules and Zicht's entity resolution against the truth: pairwise and B-cubed scores, counts."""
-    from zicht.link.evaluate import evaluate_store
+    from zicht.evaluate.dedupe import evaluate_store
 
     _check_inputs(sim, store)
     result = evaluate_store(store, sim)

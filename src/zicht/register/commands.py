@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from zicht.cli import DataDirOption, data_dir, handles_errors, register_app
+from zicht.commandline import DataDirOption, data_dir, handles_errors, register_app
 from zicht.errors import RegisterError
 
 DirOption = Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from zicht.cli import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
+from zicht.commandline import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
 from zicht.outpaths import check_output_dir
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zicht.cli import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
+from zicht.commandline import ConfigOption, DataDirOption, app, console, data_dir, handles_errors
 from zicht.config import load_config
 from zicht.errors import InputError
 from zicht.fsmodes import private_dir

@@ -20,8 +20,11 @@ from zicht.simulate.calibration import (
     TOP10_TARGETS,
     TYPE_TARGETS,
     CheckResult,
+    render,
     share_tolerance,
 )
+
+__all__ = ["compare_with_2021", "render"]  # render: the calibration table's renderer, for `zicht eval tables`
 from zicht.vocab import PRICE_BINS, WORK_TYPES, age_bin, price_bin
 
 if TYPE_CHECKING:
