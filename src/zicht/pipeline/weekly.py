@@ -72,11 +72,11 @@ def run_moment(
         for run, reason in ingested.failed:  # a damaged archive: say so, do not store a partial week
             hint = "move the run aside and run the date again"
             raise ZichtError(f"moment {run} was not ingested: {reason}", hint)
-        moment = _stored_moment(store, moment_id)
+        moment, moments = _stored_moment(store, moment_id)
         say(
             "ingest",
-            f"{ingested.observations:,} observations as week {moment.week} of "
-            f"{_moment_count(store)} moment(s) in {time.perf_counter() - started:.1f} s",
+            f"{ingested.observations:,} observations as week {moment.week} of {moments} moment(s) in "
+            f"{time.perf_counter() - started:.1f} s",
         )
         started = time.perf_counter()
         linked = link_store(store)
@@ -131,22 +131,16 @@ def _crawl(
     return summary
 
 
-def _stored_moment(store: Path, moment_id: str) -> Moment:
+def _stored_moment(store: Path, moment_id: str) -> tuple[Moment, int]:
+    """The moment as stored (its week follows from the dates) and how many moments the store holds."""
     con = connect(store, read_only=True)
     try:
         row = con.execute(
-            "SELECT moment_id, week, measured_on FROM moments WHERE moment_id = ?", [moment_id]
+            "SELECT moment_id, week, measured_on, (SELECT count(*) FROM moments) FROM moments "
+            "WHERE moment_id = ?",
+            [moment_id],
         ).fetchone()
     finally:
         con.close()
     assert row is not None, moment_id
-    return Moment(row[0], row[1], row[2])
-
-
-def _moment_count(store: Path) -> int:
-    con = connect(store, read_only=True)
-    try:
-        row = con.execute("SELECT count(*) FROM moments").fetchone()
-    finally:
-        con.close()
-    return int(row[0]) if row else 0
+    return Moment(row[0], row[1], row[2]), int(row[3])
