@@ -48,6 +48,23 @@ class StoreSettings(_Frozen):
     raw_retention_days: int = Field(90, ge=0)
 
 
+class LinkSettings(_Frozen):
+    """Zicht's linking on Splink ([link]; docs/linking.md reports what these defaults give)."""
+
+    threshold: float = Field(0.5, gt=0, lt=1)  # link two ads when Splink's match probability is at least this
+    cannot_below: float = Field(0.01, ge=0, lt=1)  # never cluster two ads whose pair scored below this
+    max_block: int = Field(400, ge=2)  # blocks larger than this only yield pairs that also agree on the name
+    u_pairs: float = Field(2e6, gt=0)  # random pairs for Splink's u estimate
+    max_names: int = Field(3, ge=1)  # a cluster showing more names holds only by name-agreeing links
+    backend: Literal["duckdb", "spark"] = "duckdb"  # Splink backend (spark needs pyspark)
+    replicates: int = Field(200, ge=0)  # draws of the count's interval (parameters drawn, no re-training)
+    uncertain: tuple[float, float] = (0.001, 0.999)  # the interval redraws links with p in this range
+    several_extra: bool = True  # one extra worker per advertiser with an ad stating several workers
+    max_workers: int = Field(3, ge=1)  # upper end of the interval: people behind a "several workers" ad
+    unseen_returns: bool = True  # lower end: capture-recapture estimate of returns no pair links
+    seed: int = 1
+
+
 class ReportSettings(_Frozen):
     small_cell_threshold: int = Field(10, ge=0)
 
@@ -105,6 +122,7 @@ class Config(_Frozen):
     crawl: CrawlSettings = CrawlSettings()
     store: StoreSettings = StoreSettings()
     report: ReportSettings = ReportSettings()
+    link: LinkSettings = LinkSettings()
 
     @field_validator("hidden_phone_sites")
     @classmethod

@@ -17,6 +17,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from zicht.config import LinkSettings
 from zicht.link.candidates import build_ads, template_pairs
 from zicht.link.cluster import connected_components, constrained_components
 from zicht.link.estimate import Estimate, arrival_table, bootstrap_count
@@ -33,23 +34,7 @@ from zicht.link.model import (
     settings,
 )
 
-
-@dataclass(frozen=True)
-class LinkConfig:
-    """Settings of Zicht's linking (defaults are what docs/linking.md reports)."""
-
-    threshold: float = 0.5  # link two ads when Splink's match probability is at least this
-    cannot_below: float = 0.01  # never put two ads in one cluster when their pair scored below this
-    max_block: int = 400  # blocks larger than this only yield pairs that also agree on the name
-    u_pairs: float = 2e6  # random pairs for Splink's u estimate
-    max_names: int = 3  # guard: a cluster showing more names than this holds only by name-agreeing links
-    backend: str = "duckdb"  # Splink backend: "duckdb" (in-memory, default) or "spark" (needs pyspark)
-    replicates: int = 200  # draws of the interval (no re-training: parameters are drawn, see estimate.py)
-    uncertain: tuple[float, float] = (0.001, 0.999)  # the interval draws links with p in this range
-    several_extra: bool = True  # count one extra worker per advertiser with an ad stating several workers
-    max_workers: int = 3  # upper end of the interval: people behind an ad stating several (not a couple)
-    unseen_returns: bool = True  # lower end: capture-recapture estimate of returns no pair links
-    seed: int = 1
+LinkConfig = LinkSettings  # the [link] section of Config (zicht.config), every default documented there
 
 
 @dataclass(frozen=True)

@@ -205,8 +205,9 @@ class LinkSummary:
     shared_contact_groups: int
 
 
-def link_store(store: Path) -> LinkSummary:
-    """Run the 2021 rules and Zicht's entity resolution on the store and record the advertiser counts."""
+def link_store(store: Path, config: Config | None = None) -> LinkSummary:
+    """Run the 2021 rules and Zicht's entity resolution (config's [link]) on the store and record the
+    advertiser counts."""
     import json
 
     from zicht.link import link_baseline, link_zicht
@@ -214,7 +215,7 @@ def link_store(store: Path) -> LinkSummary:
     con = connect(store)
     try:
         link_baseline(con)
-        result = link_zicht(con)
+        result = link_zicht(con, config.link if config else None)
         baseline = con.execute(
             "SELECT count(DISTINCT advertiser_key) FROM ad_links WHERE method = 'baseline'"
         ).fetchall()[0]

@@ -108,13 +108,14 @@ def run(
 
 @app.command()
 @handles_errors
-def link(store: StoreOption) -> None:
+def link(store: StoreOption, config_file: ConfigOption = None) -> None:
     """Link ads to advertisers: the 2021 rules and Zicht's entity resolution, with an interval."""
     from zicht.pipeline import link_store
 
+    config = load_config(config_file)
     if not store.is_file():
         raise InputError(f"store not found: {store}")
-    s = link_store(store)
+    s = link_store(store, config)
     console.print(
         f"2021 rules: {s.baseline:,} advertisers; Zicht: {s.zicht:,} ({s.low:,.0f}-{s.high:,.0f}); "
         f"{s.shared_contact_groups:,} shared-contact groups"

@@ -102,7 +102,7 @@ def run_demo(config: Config, out: Path, data_dir: Path) -> DemoResult:
                 store, archive, moments, data_dir, config, on_moment=lambda m, n: progress.advance(task)
             )
     with timed("link"):
-        link_store(store)
+        link_store(store, config)
     with timed("report"):
         paths = write_report(store, out, config, data_dir)
     return DemoResult(out, paths.html, paths.xlsx, store, seconds)

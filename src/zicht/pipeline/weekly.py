@@ -79,7 +79,7 @@ def run_moment(
             f"{time.perf_counter() - started:.1f} s",
         )
         started = time.perf_counter()
-        linked = link_store(store)
+        linked = link_store(store, config)
         say(
             "link",
             f"Zicht {linked.zicht:,} advertisers ({linked.low:,.0f}-{linked.high:,.0f}), 2021 rules "
