@@ -209,26 +209,32 @@ def ad_record(request: HttpRequest, site: str, code: str) -> HttpResponse:
         if approach is None and _not_wanted(org, ad):
             return _conflict(request, "This advertiser said they do not want contact; nothing was recorded.")
         if approach is None:
-            approach = Approach.objects.create(
-                organisation=org,
-                site=ad.site,
-                site_ad_id=ad.site_ad_id,
-                moment_id=ad.moment_id,
-                phone_pseudonym=ad.phone_pseudonym,
-                advertiser_key=ad.advertiser_key,
-                language=request.POST.get("language", "")[:8]
-                if request.POST.get("language") in LANGUAGES
-                else "",
-                gender=ad.gender or "",
-                channel=channel,
-                outcome=outcome,
-                worker=request.user,
-            )
+            approach = _record_approach(request, org, ad, channel, outcome)
         else:
             approach.outcome = outcome
             approach.save(update_fields=["outcome", "updated_at"])
         audit(request, f"outcome:{outcome}", ad.site, ad.site_ad_id, approach)
     return redirect("worklist")
+
+
+def _record_approach(
+    request: HttpRequest, org: Organisation, ad: market.Ad, channel: str, outcome: str
+) -> Approach:
+    """A new approach of `ad` by the requesting worker: pseudonyms, dates and the outcome, never a number."""
+    language = request.POST.get("language", "")
+    return Approach.objects.create(
+        organisation=org,
+        site=ad.site,
+        site_ad_id=ad.site_ad_id,
+        moment_id=ad.moment_id,
+        phone_pseudonym=ad.phone_pseudonym,
+        advertiser_key=ad.advertiser_key,
+        language=language if language in LANGUAGES else "",
+        gender=ad.gender or "",
+        channel=channel,
+        outcome=outcome,
+        worker=request.user,
+    )
 
 
 def _conflict(request: HttpRequest, text: str, status: int = 409) -> HttpResponse:
@@ -272,20 +278,7 @@ def ad_send(request: HttpRequest, site: str, code: str) -> HttpResponse:
         provider_for(org).send(contact.phone, text)
     except GatewayError as error:
         return _conflict(request, f"Not sent: {error}.", 502)
-    language = request.POST.get("language", "")
-    approach = Approach.objects.create(
-        organisation=org,
-        site=ad.site,
-        site_ad_id=ad.site_ad_id,
-        moment_id=ad.moment_id,
-        phone_pseudonym=ad.phone_pseudonym,
-        advertiser_key=ad.advertiser_key,
-        language=language if language in LANGUAGES else "",
-        gender=ad.gender or "",
-        channel="gateway",
-        outcome=CONTACTED,
-        worker=request.user,
-    )
+    approach = _record_approach(request, org, ad, "gateway", CONTACTED)
     audit(request, "send_gateway", ad.site, ad.site_ad_id, approach)
     return redirect("approaches")
 
