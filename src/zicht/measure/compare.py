@@ -215,13 +215,23 @@ def compare_stores(
     seed: int = 1,
 ) -> list[MeasureRow]:
     """Every measure, nationally and per municipality (all, or those named), before against after."""
-    stores = [connect(path, read_only=True) for path in (before_store, after_store) if path is not None]
+    first = connect(before_store, read_only=True)
+    second = connect(after_store, read_only=True) if after_store is not None else None
     try:
-        rows = [_load(con) for con in stores]
+        return compare_connections(
+            first,
+            second,
+            before,
+            after,
+            municipalities=municipalities,
+            threshold=threshold,
+            replicates=replicates,
+            seed=seed,
+        )
     finally:
-        for con in stores:
-            con.close()
-    return compare_rows(rows[0], rows[-1], before, after, municipalities, threshold, replicates, seed)
+        first.close()
+        if second is not None:
+            second.close()
 
 
 def compare_connections(
